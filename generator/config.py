@@ -1,0 +1,116 @@
+"""Disclosure settings, read from the `disclosure` plugin entry of mkdocs.yml, each with a documented default."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .normalise import Invalid, parse_date
+from .problems import Problem, Severity
+
+CHINA_TZ = timezone(timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class Settings:
+    as_of: date | None = field(default=None, metadata={
+        "doc": "按哪一天判断公开与否（YYYY-MM-DD）。不填则为北京时间今天；命令行 --as-of 优先。"})
+    lower_fine_threshold: Decimal = field(default=Decimal("10000"), metadata={
+        "doc": "“较低数额罚款”上限（元），由省级以上机关确定，请按本省规定填写。"
+               "仅有通报批评或不超过此数额罚款的案件公示 3 个月。"})
+    short_window_months: int = field(default=3, metadata={
+        "doc": "通报批评、较低数额罚款的公示期（月），法定 3 个月，只能调短。"})
+    long_window_years: int = field(default=3, metadata={
+        "doc": "其他行政处罚信息的公示期（年），法定 3 年，只能调短。"})
+    blacklist_years: int = field(default=3, metadata={
+        "doc": "严重违法失信名单自动移出期限（年），法定 3 年，只能调短。"})
+    mask_person_names: bool = field(default=True, metadata={
+        "doc": "自然人当事人姓名只显示姓氏加 *（默认开启）。"})
+    show_legal_rep: bool = field(default=True, metadata={
+        "doc": "显示单位和个体工商户的法定代表人（负责人）姓名；自然人案件从不显示。"})
+    data_dir: str = field(default="data", metadata={"doc": "数据目录（相对 mkdocs.yml）。"})
+    history_dir: str = field(default=".disclosure", metadata={
+        "doc": "保存公开清单（manifest）的目录，用于生成“更新记录”；不随网站发布。"})
+
+    def today(self, override: date | None = None) -> date:
+        """The as-of date: the command line wins, then mkdocs.yml, then today in UTC+8."""
+        return override or self.as_of or datetime.now(CHINA_TZ).date()
+
+
+LEGAL_MAXIMUM = {"short_window_months": 3, "long_window_years": 3, "blacklist_years": 3}
+
+
+def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
+    """Typed settings and the problems with them; unknown keys are warnings, loosened rules errors."""
+    raw = dict(raw or {})
+    problems: list[Problem] = []
+    values = {}
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in raw.items():
+        if key == "enabled":
+            continue
+        if key not in known:
+            problems.append(Problem(Severity.WARNING, "config-unknown",
+                                    f"未知的设置项「{key}」，可用：{', '.join(known)}", source, column=key))
+            continue
+        try:
+            values[key] = _coerce(known[key], value)
+        except (Invalid, ValueError, TypeError) as exc:
+            problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
+                                    source, column=key, value=str(value)))
+    for key, maximum in LEGAL_MAXIMUM.items():
+        if key in values and not 0 < values[key] <= maximum:
+            problems.append(Problem(Severity.ERROR, "config-loosened",
+                                    f"设置项「{key}」不能超过法定的 {maximum}，也不能为 0（只能收紧，不能放宽）",
+                                    source, column=key, value=str(values.pop(key))))
+    return Settings(**values), problems
+
+
+def _coerce(f, value):
+    if f.name == "as_of":
+        return None if value in (None, "") else parse_date(value, allow_roc=False)
+    if f.name == "lower_fine_threshold":
+        number = Decimal(str(value))
+        if number < 0:
+            raise ValueError("不能为负数")
+        return number
+    if f.type in ("int",):
+        return int(value)
+    if f.type in ("bool",):
+        if not isinstance(value, bool):
+            raise ValueError("应为 true 或 false")
+        return value
+    return str(value)
+
+
+def load_mkdocs_yaml(path: Path) -> dict:
+    """mkdocs.yml as plain data; tags such as !ENV or !!python/name are kept as strings."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def any_tag(loader, suffix, node):
+        if isinstance(node, yaml.ScalarNode):
+            return loader.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_mapping(node)
+
+    Loader.add_multi_constructor("!", any_tag)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", any_tag)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+
+def plugin_settings(mkdocs_config: dict) -> dict:
+    for entry in mkdocs_config.get("plugins") or []:
+        if isinstance(entry, dict) and "disclosure" in entry:
+            return entry["disclosure"] or {}
+    return {}
+
+
+def settings_doc() -> list[tuple[str, object, str]]:
+    """(name, default, description) of every setting, for the README and the tests that check it."""
+    return [(f.name, f.default, f.metadata["doc"]) for f in fields(Settings)]

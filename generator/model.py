@@ -1,0 +1,107 @@
+"""Records after validation, campaigns, and the visibility a record has on a given day."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+from .schema import RecordType
+
+
+class Visibility(Enum):
+    """Whether a record is on the site on the as-of date, and if not, why not."""
+
+    PUBLIC = "public"
+    EMBARGOED = "embargoed"  # publish date still ahead
+    EXPIRED = "expired"  # its window has ended
+    WITHDRAWN = "withdrawn"  # revoked, early stop, credit repair, removal
+    NEVER = "never"  # the law forbids publishing it at all
+
+    @property
+    def is_public(self) -> bool:
+        return self is Visibility.PUBLIC
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    sheet: str
+    row: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.sheet}!{self.row}" if self.sheet else f"{self.file}:{self.row}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated record: clean values by field id, and where it came from."""
+
+    rtype: RecordType
+    values: Mapping[str, object]
+    source: Source
+
+    def __post_init__(self):
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def get(self, field_id: str, default=None):
+        value = self.values.get(field_id)
+        return default if value is None else value
+
+    @property
+    def key(self) -> str:
+        return self.values[self.rtype.key]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.key)
+
+
+@dataclass(frozen=True)
+class Decision:
+    visibility: Visibility
+    reason: str  # a code, see disclosure.REASONS
+    public_from: date | None = None
+    public_until: date | None = None  # first day the record is no longer public
+    next_change: date | None = None  # next day after as-of on which this decision changes
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    title: str
+    authority: str
+    region: str
+    start: date
+    end: date
+    products: tuple[str, ...]
+    summary: str
+    stats: tuple[Mapping[str, object], ...]
+    source: str
+
+
+@dataclass
+class Dataset:
+    """Everything read from data/: valid records per type, campaigns, and the row accounting."""
+
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    campaigns: list[Campaign] = field(default_factory=list)
+    read: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def slugify(key: str) -> str:
+    """The public path segment of a record: CJK and ASCII letters and digits, other runs become '-'.
+
+    示例市监处罚〔2025〕31号 -> 示例市监处罚-2025-31号. Addresses are part of the product: never change this
+    without a redirect plan.
+    """
+    text = unicodedata.normalize("NFKC", key)
+    return _UNSAFE.sub("-", text).strip("-")

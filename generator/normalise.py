@@ -1,0 +1,186 @@
+"""Clean-up of cell values, one function per field kind. Each returns the clean value or raises Invalid."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from . import identifiers
+from .schema import Field
+
+
+class Invalid(ValueError):
+    """A value that cannot be used; carries a problem code and a clerk-readable message."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+EXCEL_EPOCH = date(1899, 12, 30)
+PLACEHOLDERS = {"无", "暂无", "—", "-", "--", "——", "/", "無", "暫無", "n/a", "N/A"}
+
+
+def fold(text: str) -> str:
+    """Full-width letters, digits and brackets to half-width; trim."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def cell_text(value) -> str:
+    """Any cell value (str, number, datetime from a spreadsheet) as trimmed text."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN from pandas
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    return str(value).strip().replace("\u3000", " ").strip()
+
+
+def is_placeholder(text: str) -> bool:
+    return text in PLACEHOLDERS
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_ROC_PATTERNS = (
+    re.compile(r"^(\d{2,3})(\d{2})(\d{2})$"),  # 1130305
+    re.compile(r"^(?:民國)?(\d{2,3})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$"),  # 113/03/05, 民國113年3月5日
+)
+
+
+def parse_date(value, *, allow_roc: bool = True) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = cell_text(value)
+    text = fold(raw).replace(" ", "")
+    if isinstance(value, (int, float)) or re.fullmatch(r"\d{5}(\.0+)?", text):
+        serial = int(float(text))
+        if 20000 <= serial <= 80000:  # Excel serial numbers between 1954 and 2119
+            return EXCEL_EPOCH + timedelta(days=serial)
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _make_date(raw, *match.groups())
+    if allow_roc:
+        for pattern in _ROC_PATTERNS:
+            match = pattern.match(text)
+            if match:
+                year, month, day = match.groups()
+                return _make_date(raw, str(int(year) + 1911), month, day)
+    raise Invalid("invalid-date", "无法识别的日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日")
+
+
+def _make_date(raw: str, year: str, month: str, day: str) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise Invalid("invalid-date", "日期不存在（请检查月、日）") from None
+
+
+_AMOUNT = re.compile(r"^(?:人民币)?([-+]?[\d,]*\.?\d+)(万元|万|元)?$")
+
+
+def parse_amount(value, unit: str = "") -> Decimal:
+    """An amount in 元. `unit` comes from the header (元 / 万元); a unit in the cell wins."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number, cell_unit = Decimal(str(value)), ""
+    else:
+        text = fold(cell_text(value)).replace(" ", "")
+        match = _AMOUNT.match(text)
+        if not match:
+            raise Invalid("invalid-amount", "无法识别的金额，请只写数字和单位，如 13万、130000、1,300 元")
+        try:
+            number = Decimal(match.group(1).replace(",", ""))
+        except InvalidOperation:
+            raise Invalid("invalid-amount", "无法识别的金额") from None
+        cell_unit = match.group(2) or ""
+    if number < 0:
+        raise Invalid("negative-amount", "金额不能为负数")
+    if (cell_unit or unit).startswith("万"):
+        number *= 10000
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_code(value) -> str:
+    """Identifiers: half-width, upper case, no spaces."""
+    return re.sub(r"\s+", "", fold(cell_text(value))).upper()
+
+
+def parse_uscc(value) -> str:
+    code = parse_code(value)
+    problem = identifiers.uscc_problem(code)
+    if problem:
+        raise Invalid("invalid-uscc", problem)
+    return code
+
+
+def parse_id_number(value) -> str:
+    text = parse_code(value)
+    problem = identifiers.id_number_problem(text)
+    if problem:
+        raise Invalid("invalid-id-number", problem)
+    return text
+
+
+def parse_decision_no(value) -> str:
+    """Decision numbers keep their Chinese brackets; only digits and letters fold to half-width."""
+    text = cell_text(value)
+    return "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in text).strip()
+
+
+def _choice(field: Field, text: str) -> str:
+    text = fold(text)
+    if text not in field.choices:
+        raise Invalid("invalid-choice", f"「{field.label}」只能是：{' / '.join(field.choices)}")
+    return text
+
+
+_SPLIT = re.compile(r"[;；、,，/]+")
+
+
+def parse_choices(field: Field, value) -> tuple[str, ...]:
+    parts = [p.strip() for p in _SPLIT.split(fold(cell_text(value))) if p.strip()]
+    bad = [p for p in parts if p not in field.choices]
+    if bad:
+        raise Invalid("invalid-choice",
+                      f"「{field.label}」含有不认识的类别「{'、'.join(bad)}」，可用：{'、'.join(field.choices)}")
+    return tuple(dict.fromkeys(parts))
+
+
+def clean(field: Field, value, unit: str = ""):
+    """The clean value of one cell for this field, or None for an empty cell."""
+    text = cell_text(value)
+    if text == "":
+        return None
+    kind = field.kind
+    if kind == "date":
+        return parse_date(value)
+    if kind == "amount":
+        return parse_amount(value, unit)
+    if kind == "uscc":
+        return parse_uscc(value)
+    if kind == "id_number":
+        return parse_id_number(value)
+    if kind == "code":
+        return parse_decision_no(value)
+    if kind in ("choice", "flag"):
+        return _choice(field, text)
+    if kind == "choices":
+        return parse_choices(field, value)
+    return fold_spaces(text)
+
+
+def fold_spaces(text: str) -> str:
+    """Free text keeps its characters; only runs of spaces collapse."""
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()

@@ -1,0 +1,137 @@
+"""read -> normalise -> validate -> decide -> redact: everything the site shows, computed before anything is written."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from . import disclosure
+from .campaigns import read_campaigns
+from .config import Settings, load_mkdocs_yaml, plugin_settings, settings_from_dict
+from .model import Dataset, Decision, Record, Visibility
+from .problems import Report
+from .readers import read_folder
+from .redact import RedactionLog, public_view
+from .schema import BLACKLIST, CASE, RECORD_TYPES
+from .validate import check_across, validate_rows
+
+LEAVING_SOON_DAYS = 30
+
+
+def load_settings(config_file: Path, report: Report) -> Settings:
+    try:
+        raw = plugin_settings(load_mkdocs_yaml(config_file))
+    except Exception as exc:  # a broken mkdocs.yml is reported, not raised
+        report.error("config-invalid", f"无法读取配置文件：{exc}", file=config_file.name)
+        return Settings()
+    settings, problems = settings_from_dict(raw, config_file.name)
+    report.extend(problems)
+    return settings
+
+
+def read_dataset(root: Path, settings: Settings, report: Report) -> Dataset:
+    """Every record of data/, validated; problems go to the report."""
+    data_dir = root / settings.data_dir
+    dataset = Dataset()
+    for rtype in RECORD_TYPES.values():
+        rows = read_folder(data_dir / rtype.name, rtype, report, root)
+        records, problems, rejected = validate_rows(rows, rtype)
+        across, bad = check_across(records, rtype)
+        report.extend(problems)
+        report.extend(across)
+        dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
+        dataset.read[rtype.name] = len(rows)
+        dataset.rejected[rtype.name] = rejected + len(bad)
+    dataset.skipped = Counter(p.file for p in report.problems if p.code == "placeholder-row")
+    dataset.campaigns = read_campaigns(data_dir / "campaigns", report, root)
+    _check_campaign_links(dataset, report)
+    return dataset
+
+
+def _check_campaign_links(dataset: Dataset, report: Report) -> None:
+    known = {c.id for c in dataset.campaigns}
+    for records in dataset.records.values():
+        for record in records:
+            campaign = record.get("campaign")
+            if campaign and campaign not in known:
+                report.warning("campaign-unknown",
+                               f"专项行动「{campaign}」在 data/campaigns 中不存在，记录页不会链接到它",
+                               file=record.source.file, sheet=record.source.sheet, row=record.source.row,
+                               column="专项行动", value=campaign)
+
+
+@dataclass
+class Entry:
+    """A public record as the site shows it: the redacted view plus its dates. No personal field inside."""
+
+    kind: str
+    slug: str
+    view: dict
+    public_from: date
+    public_until: date  # first day it is no longer shown
+
+    @property
+    def last_day(self) -> date:
+        return self.public_until - timedelta(days=1)
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+
+@dataclass
+class Publication:
+    """What is public on the as-of date, what is withheld and why, and when that changes next."""
+
+    as_of: date
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    withheld: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    next_change: date | None = None
+    leaving_soon: list[Entry] = field(default_factory=list)
+    redactions: RedactionLog = field(default_factory=RedactionLog)
+
+    def counts(self, dataset: Dataset) -> dict:
+        result = {}
+        for name in RECORD_TYPES:
+            withheld = sum(self.withheld[name].values())
+            result[name] = {
+                "read": dataset.read.get(name, 0),
+                "published": len(self.entries.get(name, [])),
+                "withheld": withheld,
+                "rejected": dataset.rejected.get(name, 0),
+                "withheld_by_reason": dict(self.withheld[name]),
+            }
+        return result
+
+
+def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
+    """Decide every record and build the public views of those shown."""
+    pub = Publication(as_of)
+    cases = dataset.records.get(CASE.name, [])
+    revoked = disclosure.revoked_decision_numbers(cases, as_of)
+    changes = []
+    for name, records in dataset.records.items():
+        shown = []
+        for record in records:
+            decision = disclosure.decide(record, as_of, settings, revoked)
+            if decision.next_change:
+                changes.append(decision.next_change)
+            if not decision.visibility.is_public:
+                pub.withheld[name][decision.reason] += 1
+                continue
+            entry = Entry(name, record.slug if name == CASE.name else record.key,
+                          public_view(record, settings, pub.redactions), decision.public_from, decision.public_until)
+            shown.append(entry)
+            if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
+                pub.leaving_soon.append(entry)
+        pub.entries[name] = shown
+    pub.next_change = min(changes) if changes else None
+    return pub
+
+
+def check(root: Path, config_file: Path, as_of: date | None = None) -> tuple[Settings, Dataset, Report]:
+    report = Report()
+    settings = load_settings(config_file, report)
+    dataset = read_dataset(root, settings, report)
+    return settings, dataset, report

@@ -1,0 +1,122 @@
+"""The thin MkDocs adapter: runs the pipeline, hands MkDocs the generated pages, writes record pages after.
+
+Everything here is glue; rules live in the pipeline modules so a move away from MkDocs stays small.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from . import render, write
+from .config import settings_from_dict
+from .normalise import parse_date
+from .pipeline import publish, read_dataset
+from .problems import Report
+
+FRAME_URI = "_frame/record.md"
+FRAME_URL = "_frame/record/"
+TITLE_MARKER = "@@RECORD-TITLE@@"
+BODY_MARKER = "@@RECORD-BODY@@"
+SUMMARY_TOKEN = "<!-- disclosure:summary -->"
+FRAME_SOURCE = f"""---
+title: "{TITLE_MARKER}"
+search:
+  exclude: true
+hide:
+  - toc
+  - navigation
+---
+
+{BODY_MARKER}
+"""
+
+
+def _env_as_of():
+    """`python -m generator serve --as-of` passes its date to each rebuild through the environment."""
+    text = os.environ.get("DISCLOSURE_AS_OF")
+    return parse_date(text, allow_roc=False) if text else None
+
+
+class DisclosurePlugin(BasePlugin):
+    """`plugins: [disclosure: {...}]` in mkdocs.yml; the options are generator.config.Settings."""
+
+    def load_config(self, options, config_file_path=None):
+        self.options = dict(options or {})
+        self.config = {}
+        # Set by `python -m generator build` before the build starts; plain `mkdocs build` uses the defaults.
+        self.as_of_override = _env_as_of()
+        self.strict = False
+        self.prepared = None  # (settings, dataset) already read and checked by the command line
+        self.report: Report | None = None
+        return [], []
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        if self.prepared is not None:
+            settings, dataset = self.prepared
+        else:
+            self.report = Report()
+            settings, problems = settings_from_dict(self.options)
+            self.report.extend(problems)
+            dataset = read_dataset(root, settings, self.report)
+            if self.report.has_errors(self.strict or config.strict):
+                raise PluginError("数据检查未通过，网站未生成：\n" + self.report.text())
+        self.settings = settings
+        self.publication = publish(dataset, settings, settings.today(self.as_of_override))
+        docs_dir = Path(config.docs_dir)
+        self.content = render.SiteContent(self.publication, dataset.campaigns,
+                                          render.scan_guides(docs_dir), render.scan_posts(docs_dir))
+        self.env = render.environment(Path(config.theme.custom_dir))
+        self.frame = None
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        pages = render.generated_pages(self.env, self.content)
+        staging = write.MemoryWriter()
+        listed = write.downloads(staging, self.content)
+        pages["data/index.md"] = self.env.get_template("data_index.html").render(
+            as_of=self.publication.as_of, downloads=listed, dictionary=write.dictionary())
+        pages[FRAME_URI] = FRAME_SOURCE
+        for uri, text in {**pages, **staging.files}.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                raise PluginError(f"content/{uri} 与自动生成的页面冲突，请改名或删除该文件")
+            files.append(File.generated(config, uri, content=text))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if SUMMARY_TOKEN in markdown:
+            markdown = markdown.replace(SUMMARY_TOKEN, render.summary(self.env, self.content))
+        return markdown
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri == FRAME_URI:
+            body = f"<p>{BODY_MARKER}</p>"
+            if output.count(body) != 1:
+                raise PluginError("the record frame lost its body marker; check theme/main.html overrides")
+            head, tail = output.split(body)
+            self.frame = render.Frame(head, tail, TITLE_MARKER, FRAME_URL)
+        return output
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(Path(config.config_file_path).parent / self.settings.data_dir))
+        return server
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        shutil.rmtree(site_dir / "_frame", ignore_errors=True)
+        if self.frame is None:
+            raise PluginError("the record frame page was not rendered")
+        writer = write.SiteWriter(site_dir)
+        urls = []
+        for url, html in render.record_pages(self.env, self.content, self.frame):
+            writer.write_page(url, html)
+            urls.append(url)
+        write.extend_search_index(site_dir, write.search_entries(self.content), "_frame/")
+        write.extend_sitemap(site_dir, config.site_url or "", urls, FRAME_URL)

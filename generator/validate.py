@@ -1,0 +1,200 @@
+"""Checks, as generators of Problems: per cell, per record, then across records."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Iterable, Iterator
+
+from .model import Record, Source
+from .normalise import Invalid, cell_text, clean
+from .problems import Problem, Severity
+from .readers import MAPPING_FILE, RawRow
+from .schema import BLACKLIST, CASE, RecordType
+
+# Penalties whose record may never be taken down early (Order 45 Art. 14).
+NO_EARLY_STOP = {"责令停产停业", "限制开展生产经营活动", "限制从业", "降低资质等级", "吊销许可证件", "吊销营业执照"}
+PUBLISH_DEADLINE_WORKING_DAYS = 20
+BLACKLIST_YEARS = 3  # automatic removal (Order 44 Art. 21)
+
+
+def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: str = "", value="") -> Problem:
+    return Problem(severity, code, message, raw.file, raw.sheet, raw.row, column, cell_text(value))
+
+
+def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
+    """Clean values of every cell of the row, and a problem for each cell that cannot be used."""
+    values, problems = {}, []
+    for field_id, cell in raw.cells.items():
+        f = rtype.field(field_id)
+        try:
+            value = clean(f, cell.value, cell.unit)
+        except Invalid as exc:
+            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header, cell.value))
+            continue
+        if value is not None:
+            values[field_id] = value
+    return values, problems
+
+
+def _column(raw: RawRow, rtype: RecordType, field_id: str) -> str:
+    cell = raw.cells.get(field_id)
+    return cell.header if cell and cell.header != MAPPING_FILE else rtype.field(field_id).label
+
+
+def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[str]) -> Iterator[Problem]:
+    """Required fields and rules between fields of one record."""
+    def err(code, message, field_id="", value=""):
+        return _problem(raw, Severity.ERROR, code, message, _column(raw, rtype, field_id) if field_id else "", value)
+
+    def warn(code, message, field_id="", value=""):
+        return _problem(raw, Severity.WARNING, code, message, _column(raw, rtype, field_id) if field_id else "", value)
+
+    for f in rtype.fields:
+        if f.required and f.id not in values and f.id not in bad_cells:
+            yield err("required-missing", f"必填项「{f.label}」为空", f.id)
+    checks = _CASE_CHECKS if rtype is CASE else _BLACKLIST_CHECKS
+    for check in checks:
+        yield from check(values, err, warn)
+
+
+def _case_party(values, err, warn):
+    if values.get("party_type") in ("法人及非法人组织", "个体工商户") and "uscc" not in values:
+        yield err("required-missing", "法人及非法人组织、个体工商户须填写「统一社会信用代码」", "uscc")
+
+
+def _case_dates(values, err, warn):
+    decided, published = values.get("decision_date"), values.get("publish_date")
+    if decided and published:
+        if published < decided:
+            yield err("date-order", "公示日期早于处罚决定日期", "publish_date", published.isoformat())
+        elif published > add_working_days(decided, PUBLISH_DEADLINE_WORKING_DAYS):
+            yield warn("late-publication",
+                       f"公示日期晚于决定日期后 {PUBLISH_DEADLINE_WORKING_DAYS} 个工作日"
+                       f"（应不晚于 {add_working_days(decided, PUBLISH_DEADLINE_WORKING_DAYS)}，未计法定节假日）",
+                       "publish_date", published.isoformat())
+    status_date = values.get("status_date")
+    if decided and status_date and status_date < decided:
+        yield err("date-order", "状态日期早于处罚决定日期", "status_date", status_date.isoformat())
+
+
+def _case_status(values, err, warn):
+    status = values.get("status", "有效")
+    if status != "有效" and "status_date" not in values:
+        yield err("required-missing", f"状态为「{status}」时须填写「状态日期」", "status_date")
+    if status != "有效" and "status_reason" not in values:
+        yield err("required-missing", f"状态为「{status}」时须填写「状态说明」", "status_reason")
+    if status == "提前停止公示":
+        forbidden = NO_EARLY_STOP.intersection(values.get("penalty_kind", ()))
+        if forbidden:
+            yield err("early-stop-forbidden",
+                      f"处罚类别含「{'、'.join(sorted(forbidden))}」，依法不得提前停止公示",
+                      "status", status)
+
+
+def _case_amounts(values, err, warn):
+    kinds = values.get("penalty_kind", ())
+    if "罚款" in kinds and "fine" not in values:
+        yield warn("fine-missing", "处罚类别含「罚款」但未填写罚款金额", "fine")
+
+
+def _blacklist_dates(values, err, warn):
+    listed, removed, reason = values.get("listed_date"), values.get("removed_date"), values.get("removal_reason")
+    if removed and not reason:
+        yield err("required-missing", "填写了移出日期时须填写「移出原因」", "removal_reason")
+    if reason and not removed:
+        yield err("required-missing", "填写了移出原因时须填写「移出日期」", "removed_date")
+    if listed and removed and removed < listed:
+        yield err("date-order", "移出日期早于列入日期", "removed_date", removed.isoformat())
+    if listed and removed and reason == "信用修复" and removed < add_years(listed, 1):
+        yield err("credit-repair-too-early",
+                  f"信用修复须在列入满一年后申请（最早 {add_years(listed, 1)}），请核对移出日期",
+                  "removed_date", removed.isoformat())
+
+
+_CASE_CHECKS = (_case_party, _case_dates, _case_status, _case_amounts)
+_BLACKLIST_CHECKS = (_blacklist_dates,)
+
+
+def validate_rows(rows: Iterable[RawRow], rtype: RecordType) -> tuple[list[Record], list[Problem], int]:
+    """Records from rows with no error, every problem found, and how many rows were rejected."""
+    records, problems, rejected = [], [], 0
+    for raw in rows:
+        values, row_problems = clean_row(raw, rtype)
+        bad_cells = {fid for fid, cell in raw.cells.items()
+                     if any(p.column == cell.header for p in row_problems)}
+        row_problems.extend(check_record(raw, rtype, values, bad_cells))
+        problems.extend(row_problems)
+        if any(p.severity is Severity.ERROR for p in row_problems):
+            rejected += 1
+            continue
+        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row)))
+    return records, problems, rejected
+
+
+def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem], set[int]]:
+    """Duplicates and overlaps between records; returns problems and the indexes of records to reject."""
+    problems, rejected = [], set()
+
+    def dup(index, other, code, message, column):
+        rec = records[index]
+        problems.append(Problem(Severity.ERROR, code, f"{message}（另见 {other.source}）",
+                                rec.source.file, rec.source.sheet, rec.source.row, column, str(rec.get(rtype.key, ""))))
+        rejected.add(index)
+
+    if rtype is CASE:
+        by_key: dict[str, int] = {}
+        by_slug: dict[str, int] = {}
+        for i, rec in enumerate(records):
+            if rec.key in by_key:
+                first = by_key[rec.key]
+                dup(i, records[first].source, "duplicate", "决定书文号重复", "决定书文号")
+                dup(first, rec.source, "duplicate", "决定书文号重复", "决定书文号")
+                continue
+            by_key[rec.key] = i
+            if rec.slug in by_slug:
+                dup(i, records[by_slug[rec.slug]].source, "duplicate-address",
+                    "与另一决定书文号生成相同的页面地址，请核对文号写法", "决定书文号")
+            by_slug.setdefault(rec.slug, i)
+    if rtype is BLACKLIST:
+        by_code: dict[str, list[int]] = defaultdict(list)
+        for i, rec in enumerate(records):
+            by_code[rec.key].append(i)
+        for indexes in by_code.values():
+            for a_pos, a in enumerate(indexes):
+                for b in indexes[a_pos + 1:]:
+                    if _overlap(records[a], records[b]):
+                        dup(b, records[a].source, "duplicate", "同一统一社会信用代码的列入期间重叠", "统一社会信用代码")
+                        dup(a, records[b].source, "duplicate", "同一统一社会信用代码的列入期间重叠", "统一社会信用代码")
+    return problems, rejected
+
+
+def _overlap(a: Record, b: Record) -> bool:
+    a_start, b_start = a.get("listed_date"), b.get("listed_date")
+    a_end = a.get("removed_date") or add_years(a_start, BLACKLIST_YEARS)
+    b_end = b.get("removed_date") or add_years(b_start, BLACKLIST_YEARS)
+    return a_start < b_end and b_start < a_end
+
+
+def add_working_days(start: date, days: int) -> date:
+    """Mondays to Fridays only; public holidays are not known here, so this is a lower bound."""
+    current = start
+    while days:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_years(start: date, years: int) -> date:
+    return add_months(start, 12 * years)

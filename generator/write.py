@@ -1,0 +1,141 @@
+"""Writes the files MkDocs does not make: record pages, downloads, search entries, sitemap entries.
+
+A path is never written twice in one build, and every file is written inside the build's own directory.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from .pipeline import Entry
+from .render import show_value
+from .schema import BLACKLIST, CASE, RecordType
+
+
+class SiteWriter:
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.written: set[str] = set()
+
+    def write(self, rel_path: str, data: str | bytes) -> None:
+        if rel_path in self.written:
+            raise ValueError(f"two outputs want the same path: {rel_path}")
+        self.written.add(rel_path)
+        target = self.site_dir / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        target.write_bytes(data)
+
+    def write_page(self, url: str, html: str) -> None:
+        self.write(url + "index.html", html)
+
+
+class MemoryWriter(SiteWriter):
+    """Collects files in memory, for outputs MkDocs itself copies into the site (downloads)."""
+
+    def __init__(self):
+        super().__init__(Path("."))
+        self.files: dict[str, bytes] = {}
+
+    def write(self, rel_path: str, data: str | bytes) -> None:
+        if rel_path in self.files:
+            raise ValueError(f"two outputs want the same path: {rel_path}")
+        self.files[rel_path] = data.encode("utf-8") if isinstance(data, str) else data
+
+
+EXTRA_COLUMNS = (("公示截止", "public_until", "该条信息在本站公示的最后一天"),)
+BLACKLIST_EXTRA = (("预计移出日期", "public_until", "到期自动移出名单的日期（信用修复等可提前）"),)
+
+
+def table_rows(rtype: RecordType, entries: list[Entry]) -> tuple[list[str], list[str], list[list[str]]]:
+    """Header labels, field ids and text rows of a download. Only public-view fields ever appear."""
+    fields = rtype.public_fields
+    labels = [f.label for f in fields] + [EXTRA_COLUMNS[0][0] if rtype is CASE else BLACKLIST_EXTRA[0][0]]
+    ids = [f.id for f in fields] + ["public_until"]
+    rows = [[show_value(e.view.get(f.id), f) for f in fields] + [e.last_day.isoformat()] for e in entries]
+    return labels, ids, rows
+
+
+def downloads(writer: SiteWriter, content) -> list[dict]:
+    """CSV (UTF-8 with BOM, opens in Excel) and JSON of each record type; returns what the data page lists."""
+    listed = []
+    for rtype, entries in ((CASE, content.cases),
+                           (BLACKLIST, [e for g in content.blacklist_groups.values() for e in g])):
+        labels, ids, rows = table_rows(rtype, entries)
+        buffer = io.StringIO()
+        out = csv.writer(buffer, lineterminator="\r\n")
+        out.writerow(labels)
+        out.writerows(rows)
+        writer.write(f"data/{rtype.name}.csv", "\ufeff" + buffer.getvalue())
+        records = [dict(zip(ids, row)) for row in rows]
+        writer.write(f"data/{rtype.name}.json", json.dumps(
+            {"as_of": content.pub.as_of.isoformat(), "count": len(records), "records": records},
+            ensure_ascii=False, indent=1))
+        listed.append({"label": rtype.label, "count": len(rows), "files": [
+            {"format": "CSV", "name": f"{rtype.name}.csv"}, {"format": "JSON", "name": f"{rtype.name}.json"}]})
+    return listed
+
+
+def dictionary() -> list[dict]:
+    return [
+        {"label": CASE.label, "fields": CASE.fields, "extra": [(EXTRA_COLUMNS[0][0], "public_until", EXTRA_COLUMNS[0][2])]},
+        {"label": BLACKLIST.label, "fields": BLACKLIST.fields,
+         "extra": [(BLACKLIST_EXTRA[0][0], "public_until", BLACKLIST_EXTRA[0][2])]},
+    ]
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def segment(text: str) -> str:
+    """Chinese runs cut into words with jieba and joined by zero-width spaces, as Material's search expects."""
+    import jieba
+
+    return _CJK_RUN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group())) + "\u200b", text).strip("\u200b")
+
+
+def search_entries(content) -> list[dict]:
+    """Search-index documents for record pages, from public views only."""
+    docs = []
+    for e in content.cases:
+        v = e.view
+        text = " ".join(str(x) for x in (v["decision_no"], v.get("uscc", ""), v["violation"], v["authority"],
+                                        v.get("region", ""), v.get("product", ""), v["penalty"]) if x)
+        docs.append({"location": e.url, "title": segment(f"{v['party_name']} {v['decision_no']}"),
+                     "text": segment(text)})
+    for code, entries in content.blacklist_groups.items():
+        v = entries[0].view
+        text = " ".join(str(x) for x in (code, v["reason"], v["authority"], v.get("region", "")) if x)
+        docs.append({"location": entries[0].url, "title": segment(f"{v['party_name']} 严重违法失信名单"),
+                     "text": segment(text)})
+    return docs
+
+
+def extend_search_index(site_dir: Path, docs: list[dict], drop_prefix: str) -> None:
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = [d for d in index["docs"] if not d["location"].startswith(drop_prefix)] + docs
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def extend_sitemap(site_dir: Path, base_url: str, urls: list[str], drop_prefix: str) -> None:
+    path = site_dir / "sitemap.xml"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\s*<url>\s*<loc>[^<]*" + re.escape(drop_prefix) + r"[^<]*</loc>.*?</url>", "", text, flags=re.S)
+    added = "".join(f"\n    <url>\n         <loc>{xml_escape(base_url + u)}</loc>\n    </url>" for u in urls)
+    text = text.replace("</urlset>", added + "\n</urlset>")
+    path.write_text(text, encoding="utf-8")
+    gz = site_dir / "sitemap.xml.gz"
+    if gz.exists():
+        import gzip
+
+        gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
