@@ -1,0 +1,135 @@
+"""Shared fixtures: a small site (config, theme, content) in a temporary folder, with data the test writes."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.identifiers import uscc_check_char
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """
+site_name: 测试站点
+site_url: https://test.example.gov.cn/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: theme
+  language: zh
+  font: false
+  palette:
+    - scheme: default
+      primary: custom
+      accent: custom
+extra_css: [assets/stylesheets/site.css]
+extra_javascript: [assets/javascripts/site.js]
+extra:
+  generator: false
+  footer:
+    organizer: 测试市市场监督管理局
+    contact: 测试路 9 号
+    site_code: "1234567890"
+    icp: 测ICP备12345678号
+    police: 测公网安备 11010502000001号
+plugins:
+  - search:
+      lang: zh
+      separator: '[\\s\\u200b\\u3000\\-、。，．？！；：:（）()《》〔〕“”]+'
+  - disclosure:
+      lower_fine_threshold: 5000
+nav:
+  - 首页: index.md
+  - 严重违法失信名单: blacklist/index.md
+  - 行政处罚信息: cases/index.md
+  - 专项行动: campaigns/index.md
+  - 数据下载: data/index.md
+"""
+
+
+def uscc(body17: str) -> str:
+    """A valid credit code from 17 characters."""
+    return body17 + uscc_check_char(body17)
+
+
+CASE_HEADERS = ["行政处罚决定书文号", "当事人名称", "当事人类型", "统一社会信用代码", "违法行为类型", "违法事实",
+                "处罚依据", "处罚类别", "处罚内容", "罚款金额", "处罚机关", "处罚决定日期", "公示日期"]
+
+
+def case_row(n: int, **over) -> dict:
+    row = {
+        "行政处罚决定书文号": f"测试市监罚〔2026〕{n}号",
+        "当事人名称": f"测试市第{n}消防器材有限公司",
+        "当事人类型": "法人及非法人组织",
+        "统一社会信用代码": uscc(f"9111000012345{n:04d}"),
+        "违法行为类型": "销售不合格灭火器",
+        "违法事实": "当事人销售的干粉灭火器灭火剂主要组分含量不合格。",
+        "处罚依据": "《中华人民共和国产品质量法》第四十九条",
+        "处罚类别": "罚款；没收违法所得",
+        "处罚内容": "没收违法所得，并处罚款人民币2万元。",
+        "罚款金额": "2万",
+        "处罚机关": "测试市市场监督管理局",
+        "处罚决定日期": "2026-03-02",
+        "公示日期": "2026-03-05",
+    }
+    row.update(over)
+    return row
+
+
+def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8-sig", headers: list[str] | None = None) -> Path:
+    headers = headers or list(rows[0])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in headers])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+class FixtureSite:
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(PROJECT / "theme", root / "theme")
+        (root / "content").mkdir()
+        (root / "content" / "index.md").write_text("# 测试首页\n\n<!-- disclosure:summary -->\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+        for name in ("cases", "blacklist", "campaigns"):
+            (root / "data" / name).mkdir(parents=True)
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def cases_csv(self, rows, name="cases.csv", encoding="utf-8-sig") -> Path:
+        return write_csv(self.root / "data" / "cases" / name, rows, encoding)
+
+    def blacklist_csv(self, rows, name="blacklist.csv", encoding="utf-8-sig") -> Path:
+        return write_csv(self.root / "data" / "blacklist" / name, rows, encoding)
+
+    def campaign(self, data: dict) -> Path:
+        path = self.root / "data" / "campaigns" / f"{data['id']}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> int:
+        from generator.cli import main
+
+        return main(["-f", str(self.config), *args])
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def fixture_site(tmp_path) -> FixtureSite:
+    return FixtureSite(tmp_path / "site-src")
