@@ -120,3 +120,4 @@ class DisclosurePlugin(BasePlugin):
             urls.append(url)
         write.extend_search_index(site_dir, write.search_entries(self.content), "_frame/")
         write.extend_sitemap(site_dir, config.site_url or "", urls, FRAME_URL)
+        write.neutralise_outside_scripts(site_dir)

@@ -139,3 +139,22 @@ def extend_sitemap(site_dir: Path, base_url: str, urls: list[str], drop_prefix: 
         import gzip
 
         gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+# Material's bundle fetches a ResizeObserver polyfill (old browsers) and mermaid (diagrams) from unpkg.
+# A site that makes no outside requests loads an empty inline script instead: old browsers lose resize
+# handling and diagrams stay as text, exactly as when unpkg is unreachable, which it is on many
+# government networks.
+OUTSIDE_SCRIPTS = re.compile(r"https://unpkg\.com/[^\"'`]+")
+EMPTY_SCRIPT = "data:text/javascript,"
+
+
+def neutralise_outside_scripts(site_dir: Path) -> int:
+    changed = 0
+    for path in (site_dir / "assets" / "javascripts").glob("bundle.*.js"):
+        text = path.read_text(encoding="utf-8")
+        new, count = OUTSIDE_SCRIPTS.subn(EMPTY_SCRIPT, text)
+        if count:
+            path.write_text(new, encoding="utf-8")
+            changed += count
+    return changed

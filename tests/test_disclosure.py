@@ -1,0 +1,170 @@
+"""Visibility rules at their boundaries: the day before, the day of, and the day after each change."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from generator.config import Settings
+from generator.disclosure import decide
+from generator.model import Record, Source, Visibility
+from generator.schema import BLACKLIST, CASE
+
+SETTINGS = Settings(lower_fine_threshold=Decimal("5000"))
+D = date.fromisoformat
+DAY = timedelta(days=1)
+
+
+def case(**values) -> Record:
+    base = {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
+            "penalty_kind": ("罚款",), "fine": Decimal("20000"), "decision_date": D("2026-03-02"),
+            "publish_date": D("2026-03-05")}
+    base.update(values)
+    return Record(CASE, base, Source("t.csv", "", 2))
+
+
+def entry(**values) -> Record:
+    base = {"party_name": "测试公司", "uscc": "91110000123450001X", "reason": "r", "authority": "a",
+            "listed_date": D("2024-05-10")}
+    base.update(values)
+    return Record(BLACKLIST, base, Source("b.csv", "", 2))
+
+
+def visible(record, on, settings=SETTINGS, revoked=frozenset()):
+    return decide(record, D(on) if isinstance(on, str) else on, settings, revoked).visibility
+
+
+# (description, record, as-of date, expected visibility, expected reason)
+TABLE = [
+    ("embargoed the day before publication", case(), "2026-03-04", Visibility.EMBARGOED, "embargoed"),
+    ("public on the publish date", case(), "2026-03-05", Visibility.PUBLIC, "public"),
+    ("publish date defaults to decision date", case(publish_date=None), "2026-03-02", Visibility.PUBLIC, "public"),
+    ("3-year window: last day", case(), "2029-03-04", Visibility.PUBLIC, "public"),
+    ("3-year window: gone on the anniversary", case(), "2029-03-05", Visibility.EXPIRED, "expired"),
+    ("low fine: 3 months, last day", case(fine=Decimal("5000")), "2026-06-04", Visibility.PUBLIC, "public"),
+    ("low fine: gone after 3 months", case(fine=Decimal("5000")), "2026-06-05", Visibility.EXPIRED, "expired"),
+    ("fine above threshold: 3 years", case(fine=Decimal("5000.01")), "2026-06-05", Visibility.PUBLIC, "public"),
+    ("public criticism only: 3 months", case(penalty_kind=("通报批评",), fine=None), "2026-06-05",
+     Visibility.EXPIRED, "expired"),
+    ("criticism plus confiscation: 3 years", case(penalty_kind=("通报批评", "没收违法所得")), "2026-06-05",
+     Visibility.PUBLIC, "public"),
+    ("warning only: never", case(penalty_kind=("警告",), fine=None), "2026-03-05", Visibility.NEVER, "warning-only"),
+    ("warning and low fine: 3 months", case(penalty_kind=("警告", "罚款"), fine=Decimal("1000")), "2026-06-05",
+     Visibility.EXPIRED, "expired"),
+    ("summary procedure: never", case(procedure="简易程序"), "2026-03-05", Visibility.NEVER, "summary-procedure"),
+    ("minor: never", case(minor="是", party_type="自然人"), "2026-03-05", Visibility.NEVER, "minor"),
+    ("restriction longer than 3 years: last restricted day", case(penalty_kind=("罚款", "限制从业"),
+     restriction_until=D("2031-06-30")), "2031-06-30", Visibility.PUBLIC, "public"),
+    ("restriction longer than 3 years: gone the day after", case(penalty_kind=("罚款", "限制从业"),
+     restriction_until=D("2031-06-30")), "2031-07-01", Visibility.EXPIRED, "expired"),
+    ("restriction shorter than window changes nothing", case(restriction_until=D("2027-01-01")), "2029-03-04",
+     Visibility.PUBLIC, "public"),
+    ("revoked: public the day before", case(status="已撤销", status_date=D("2026-05-10"), status_reason="复议撤销"),
+     "2026-05-09", Visibility.PUBLIC, "public"),
+    ("revoked: withdrawn on its date", case(status="已撤销", status_date=D("2026-05-10"), status_reason="复议撤销"),
+     "2026-05-10", Visibility.WITHDRAWN, "revoked"),
+    ("early stop: withdrawn on its date", case(status="提前停止公示", status_date=D("2026-07-01"), status_reason="申请"),
+     "2026-07-01", Visibility.WITHDRAWN, "early-stop"),
+    ("changed record stays at its address", case(status="已变更", status_date=D("2026-04-01"), status_reason="更正"),
+     "2026-04-02", Visibility.PUBLIC, "public"),
+    ("blacklist: public from listing", entry(), "2024-05-10", Visibility.PUBLIC, "public"),
+    ("blacklist: not before listing", entry(), "2024-05-09", Visibility.EMBARGOED, "embargoed"),
+    ("blacklist: last day of 3 years", entry(), "2027-05-09", Visibility.PUBLIC, "public"),
+    ("blacklist: removed automatically after 3 years", entry(), "2027-05-10", Visibility.EXPIRED, "expired"),
+    ("blacklist: credit repair, day before", entry(removed_date=D("2025-06-01"), removal_reason="信用修复"),
+     "2025-05-31", Visibility.PUBLIC, "public"),
+    ("blacklist: credit repair, on its date", entry(removed_date=D("2025-06-01"), removal_reason="信用修复"),
+     "2025-06-01", Visibility.WITHDRAWN, "credit-repair"),
+    ("blacklist: listing revoked", entry(removed_date=D("2024-08-01"), removal_reason="决定撤销"),
+     "2024-08-01", Visibility.WITHDRAWN, "removal-revoked"),
+]
+
+
+@pytest.mark.parametrize("description,record,on,expected,reason", TABLE, ids=[t[0] for t in TABLE])
+def test_visibility_table(description, record, on, expected, reason):
+    decision = decide(record, D(on), SETTINGS)
+    assert (decision.visibility, decision.reason) == (expected, reason)
+
+
+def test_blacklist_entry_goes_when_its_penalty_is_revoked():
+    listed = entry(penalty_no="测试罚〔2026〕1号")
+    assert visible(listed, "2025-01-01") is Visibility.PUBLIC
+    assert visible(listed, "2025-01-01", revoked=frozenset({"测试罚〔2026〕1号"})) is Visibility.WITHDRAWN
+
+
+def test_stricter_local_window_is_honoured():
+    strict = Settings(lower_fine_threshold=Decimal("5000"), long_window_years=2)
+    assert visible(case(), "2028-03-05", strict) is Visibility.EXPIRED
+    assert visible(case(), "2028-03-04", strict) is Visibility.PUBLIC
+
+
+def test_public_until_and_next_change_are_reported():
+    decision = decide(case(), D("2026-04-01"), SETTINGS)
+    assert decision.public_until == D("2029-03-05")
+    assert decision.next_change == D("2029-03-05")
+    assert decide(case(), D("2026-03-01"), SETTINGS).next_change == D("2026-03-05")
+
+
+def test_leap_day_window_ends_on_last_day_of_february():
+    leap = case(publish_date=D("2028-02-29"), decision_date=D("2028-02-27"))
+    assert visible(leap, "2031-02-27") is Visibility.PUBLIC
+    assert visible(leap, "2031-02-28") is Visibility.EXPIRED
+
+
+dates = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
+kinds = st.lists(st.sampled_from(["警告", "通报批评", "罚款", "没收违法所得", "吊销许可证件", "限制从业"]),
+                 min_size=1, max_size=3, unique=True)
+
+
+@st.composite
+def any_case(draw):
+    decided = draw(dates)
+    values = {
+        "penalty_kind": tuple(draw(kinds)),
+        "fine": Decimal(draw(st.integers(0, 500000))),
+        "decision_date": decided,
+        "publish_date": decided + timedelta(days=draw(st.integers(0, 40))),
+        "minor": draw(st.sampled_from([None, "是", "否"])),
+        "procedure": draw(st.sampled_from([None, "普通程序", "简易程序"])),
+        "status": draw(st.sampled_from([None, "有效", "已撤销", "已变更", "提前停止公示"])),
+        "status_date": decided + timedelta(days=draw(st.integers(0, 2000))),
+        "restriction_until": draw(st.one_of(st.none(), dates)),
+    }
+    return case(**values)
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(record=any_case(), on=dates)
+def test_no_forbidden_case_is_ever_public(record, on):
+    visibility = visible(record, on)
+    if not visibility.is_public:
+        return
+    start = record.get("publish_date")
+    kinds_ = set(record.get("penalty_kind"))
+    assert record.get("minor") != "是"
+    assert record.get("procedure") != "简易程序"
+    assert kinds_ - {"警告"}, "warning-only case shown"
+    assert on >= start, "shown before its publish date"
+    restriction = record.get("restriction_until")
+    latest_end = max(start.replace(year=start.year + 3) if not (start.month == 2 and start.day == 29)
+                     else date(start.year + 3, 2, 28), (restriction + DAY) if restriction else start)
+    assert on < latest_end, "shown after its window"
+    if record.get("status") in ("已撤销", "提前停止公示"):
+        assert on < record.get("status_date"), "shown after withdrawal"
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(listed=dates, on=dates, removed_after=st.one_of(st.none(), st.integers(0, 2000)),
+       reason=st.sampled_from(["期满移出", "信用修复", "决定撤销"]))
+def test_no_removed_blacklist_entry_is_ever_public(listed, on, removed_after, reason):
+    values = {"listed_date": listed}
+    if removed_after is not None:
+        values.update(removed_date=listed + timedelta(days=removed_after), removal_reason=reason)
+    record = entry(**values)
+    if visible(record, on).is_public:
+        assert listed <= on
+        assert on < listed.replace(year=listed.year + 3) if not (listed.month == 2 and listed.day == 29) else True
+        if removed_after is not None:
+            assert on < record.get("removed_date")

@@ -1,0 +1,197 @@
+"""Real MkDocs builds of a small fixture site and of the shipped sample site; assertions on the HTML."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import PROJECT, case_row, uscc
+
+AS_OF = "2026-06-01"
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def built(fixture_site):
+    rows = [case_row(n) for n in range(1, 6)]
+    rows.append(case_row(6, 处罚类别="警告", 罚款金额="", 处罚内容="警告。"))
+    fixture_site.cases_csv(rows)
+    fixture_site.blacklist_csv([{
+        "当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": rows[0]["统一社会信用代码"],
+        "列入事由": "销售不合格消防产品拒不整改", "作出决定机关": "测试市市场监督管理局", "列入日期": "2026-04-01",
+        "所依据行政处罚决定书文号": rows[0]["行政处罚决定书文号"],
+    }])
+    assert fixture_site.run("build", "--as-of", AS_OF) == 0
+    return fixture_site
+
+
+def test_record_page_shows_every_public_field(built):
+    html = built.page("cases/测试市监罚-2026-3号")
+    for text in ("测试市监罚〔2026〕3号", "测试市第3消防器材有限公司", uscc("9111000012345" "0003"), "销售不合格灭火器",
+                 "《中华人民共和国产品质量法》第四十九条", "罚款、没收违法所得", "20,000 元", "测试市市场监督管理局",
+                 "2026-03-02"):
+        assert text in html
+    assert "公示日期：<time datetime=\"2026-03-05\">" in html
+    assert "公示截止：<time datetime=\"2029-03-04\">" in html
+    assert "<title>测试市第3消防器材有限公司（测试市监罚〔2026〕3号） - 测试站点</title>" in html
+
+
+def test_record_page_is_themed_like_every_other_page(built):
+    html = built.page("cases/测试市监罚-2026-3号")
+    assert 'class="md-header' in html and "md-footer" in html
+    assert "assets/stylesheets/site.css" in html
+    assert "@@RECORD" not in html and "_frame" not in html
+    assert not (built.site / "_frame").exists()
+
+
+def test_list_pages_link_every_public_record_and_nothing_else(built):
+    listing = built.page("cases")
+    links = set(re.findall(r'href="(测试市监罚-2026-\d+号)/"', listing))
+    assert links == {f"测试市监罚-2026-{n}号" for n in range(1, 6)}
+    assert not (built.site / "cases" / "测试市监罚-2026-6号").exists()  # warning only
+    blacklist = built.page("blacklist")
+    code = uscc("9111000012345" "0001")
+    assert f'href="{code}/"' in blacklist
+    entry = built.page(f"blacklist/{code}")
+    assert "../../cases/测试市监罚-2026-1号/" in entry  # links to the case it is based on
+    assert "预计移出日期：<time datetime=\"2029-03-31\">" in entry
+
+
+def test_footer_shows_the_configured_numbers(built):
+    for url in ("", "cases", "cases/测试市监罚-2026-1号"):
+        html = built.page(url) if url else (built.site / "index.html").read_text(encoding="utf-8")
+        for text in ("主办单位：测试市市场监督管理局", "网站标识码：1234567890", "ICP备案号：测ICP备12345678号",
+                     "公安机关备案号：测公网安备 11010502000001号", "联系方式：测试路 9 号"):
+            assert text in html, (url, text)
+
+
+def test_home_summary_counts_public_records(built):
+    html = (built.site / "index.html").read_text(encoding="utf-8")
+    assert '<span class="stat-value">5</span><span class="stat-unit">条</span>' in html
+    assert "<!-- disclosure:summary -->" not in html
+
+
+def test_search_index_finds_records_by_credit_code_and_words(built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = index["config"]["separator"]
+    assert "〔" in separator and "（" in separator
+    by_location = {d["location"]: d for d in index["docs"]}
+    doc = by_location["cases/测试市监罚-2026-2号/"]
+    assert uscc("9111000012345" "0002") in doc["text"]
+    assert "\u200b" in doc["title"]  # Chinese segmented into words for lunr
+    assert not any(d["location"].startswith("_frame") for d in index["docs"])
+
+
+def test_sitemap_lists_record_pages(built):
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://test.example.gov.cn/cases/测试市监罚-2026-1号/" in sitemap
+    assert "_frame" not in sitemap
+
+
+def test_downloads_hold_public_records_only(built):
+    text = (built.site / "data" / "cases.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("行政处罚决定书文号,")
+    assert len(text.strip().splitlines()) == 1 + 5
+    data = json.loads((built.site / "data" / "cases.json").read_text(encoding="utf-8"))
+    assert data["count"] == 5 and data["as_of"] == AS_OF
+    assert "id_number" not in data["records"][0]
+    page = built.page("data")
+    assert 'href="cases.csv"' in page and "数据字典" in page
+
+
+def test_build_with_errors_publishes_nothing_and_keeps_the_old_site(built):
+    before = tree_digest(built.site)
+    built.cases_csv([case_row(9, 处罚决定日期="2026-02-30")], name="more.csv")
+    assert built.run("build", "--as-of", AS_OF) == 1
+    assert tree_digest(built.site) == before
+    assert not list(built.root.glob(".site-build-*"))
+
+
+def test_rebuild_on_a_later_date_takes_expired_records_down(built):
+    assert built.run("build", "--as-of", "2029-03-05") == 0
+    assert not (built.site / "cases" / "测试市监罚-2026-1号").exists()
+    assert "测试市监罚-2026-1号" not in (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+# --- the shipped sample site ------------------------------------------------------------------------
+
+OWN_HOSTS = {"xxgk.example.gov.cn"}
+NAMESPACES = ("http://www.w3.org/", "http://www.sitemaps.org/")
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "data", "theme"):
+        shutil.copytree(PROJECT / name, root / name)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    from generator.cli import main
+
+    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", "2026-11-20"]) == 0
+    return root / "site"
+
+
+def test_sample_site_has_every_page_type(sample_site):
+    for url in ("", "blacklist", "cases", "campaigns", "news", "guides", "data", "report", "about",
+                "campaigns/fire-products-315-2026", "guides/fire-extinguisher"):
+        assert (sample_site / url / "index.html").exists(), url
+    assert len(list((sample_site / "cases").glob("*/index.html"))) >= 40
+    assert len(list((sample_site / "blacklist").glob("*/index.html"))) >= 15
+    assert len(list(sample_site.rglob("index.html"))) >= 60
+    assert list((sample_site / "news").rglob("*/index.html"))
+
+
+def test_campaign_page_gathers_bulletins_stats_and_cases(sample_site):
+    html = (sample_site / "campaigns" / "fire-products-315-2026" / "index.html").read_text(encoding="utf-8")
+    assert "工作成效" in html and 'class="stat-value"' in html
+    assert re.search(r'href="../../news/2026/[^"]+/"', html), "bulletins of the campaign are linked"
+    assert re.search(r'href="../../cases/[^"]+/"', html), "cases of the campaign are linked"
+
+
+def _outside_urls(text: str) -> set[str]:
+    found = set()
+    for url in re.findall(r"""(?:src|href|url|action|content)\s*[=(]\s*["']?(https?://[^"' )>]+)""", text):
+        if url.startswith(NAMESPACES):
+            continue
+        if urlparse(url).hostname not in OWN_HOSTS:
+            found.add(url)
+    return found
+
+
+def test_sample_site_references_no_outside_host(sample_site):
+    offenders = {}
+    for path in sample_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".json", ".xml", ".js"} and path.is_file():
+            urls = _outside_urls(path.read_text(encoding="utf-8", errors="replace"))
+            if urls:
+                offenders[str(path.relative_to(sample_site))] = urls
+    assert offenders == {}
+    for script in sample_site.rglob("*.js"):
+        assert "unpkg.com" not in script.read_text(encoding="utf-8"), script
+    assert "fonts.googleapis.com" not in (sample_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_sample_site_internal_links_resolve(sample_site):
+    missing = set()
+    for path in sample_site.rglob("*.html"):
+        for href in re.findall(r'href="([^"#?]+)', path.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "mailto:", "tel:", "javascript:")):
+                continue
+            base = sample_site if href.startswith("/") else path.parent  # 404.html links from the site root
+            target = (base / unquote(href.lstrip("/"))).resolve()
+            if not (target.exists() or (target / "index.html").exists()):
+                missing.add((str(path.relative_to(sample_site)), href))
+    assert missing == set()
