@@ -43,9 +43,13 @@ class Record:
     rtype: RecordType
     values: Mapping[str, object]
     source: Source
+    headers: Mapping[str, str] = field(default_factory=dict)  # field id -> column header as the user wrote it
 
     def __post_init__(self):
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def header(self, field_id: str) -> str:
+        return self.headers.get(field_id) or self.rtype.field(field_id).label
 
     def get(self, field_id: str, default=None):
         value = self.values.get(field_id)

@@ -161,9 +161,9 @@ def parse_choices(field: Field, value) -> tuple[str, ...]:
 def clean(field: Field, value, unit: str = ""):
     """The clean value of one cell for this field, or None for an empty cell."""
     text = cell_text(value)
-    if text == "":
-        return None
     kind = field.kind
+    if text == "" or (is_placeholder(text) and kind not in ("text", "free_text")):
+        return None  # 无 / — in a date, amount or code cell means "not applicable"
     if kind == "date":
         return parse_date(value)
     if kind == "amount":

@@ -58,7 +58,7 @@ def _check_campaign_links(dataset: Dataset, report: Report) -> None:
                 report.warning("campaign-unknown",
                                f"专项行动「{campaign}」在 data/campaigns 中不存在，记录页不会链接到它",
                                file=record.source.file, sheet=record.source.sheet, row=record.source.row,
-                               column="专项行动", value=campaign)
+                               column=record.header("campaign"), value=campaign)
 
 
 @dataclass

@@ -33,6 +33,7 @@ class RawRow:
     sheet: str
     row: int
     cells: dict[str, Cell] = field(default_factory=dict)
+    optional: frozenset[str] = frozenset()  # required fields this site's mapping declares optional
 
     def where(self, column: str = "") -> dict:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": column}
@@ -45,6 +46,7 @@ class Mapping:
     aliases: dict[str, str] = field(default_factory=dict)  # folded header -> field id
     values: dict[str, object] = field(default_factory=dict)
     ignore: set[str] = field(default_factory=set)
+    optional: frozenset[str] = frozenset()
 
 
 def fold_header(header: str) -> tuple[str, str]:
@@ -94,6 +96,12 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) ->
             continue
         mapping.values[field_id] = value
     mapping.ignore = {fold_header(h)[0] for h in data.get("ignore") or []}
+    optional = set(data.get("optional") or [])
+    for field_id in sorted(optional):
+        if field_id not in known or field_id == rtype.key:
+            report.error("mapping-invalid", f"映射文件 optional 中的字段「{field_id}」不存在或不能设为选填", **where)
+            optional.discard(field_id)
+    mapping.optional = frozenset(optional)
     return mapping
 
 
@@ -189,7 +197,7 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
         if not isinstance(item, dict):
             report.error("file-shape", "这一条不是“字段: 值”的形式", file=name, row=number)
             continue
-        raw = RawRow(name, "", number)
+        raw = RawRow(name, "", number, optional=mapping.optional)
         for key, value in item.items():
             folded, unit = fold_header(str(key))
             field_id = table.get(folded)
@@ -199,7 +207,7 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
                 continue
             raw.cells.setdefault(field_id, Cell(str(key), value, unit))
         _fill_fixed(raw, mapping)
-        if _keep(raw, report):
+        if _keep(raw, report, rtype):
             rows.append(raw)
     for key, number in unknown.items():
         report.warning("unknown-column", f"不认识的字段「{key}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
@@ -238,13 +246,13 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
     rows = []
     mapped = {c[0] for c in columns}
     for offset, values in enumerate(grid[header_at + 1:], start=header_at + 2):
-        raw = RawRow(name, sheet, offset)
+        raw = RawRow(name, sheet, offset, optional=mapping.optional)
         for index, field_id, template in columns:
             value = values[index] if index < len(values) else None
             raw.cells[field_id] = Cell(template.header, value, template.unit)
         extra = [cell_text(v) for i, v in enumerate(values) if i not in mapped]
         _fill_fixed(raw, mapping)
-        if _keep(raw, report, extra):
+        if _keep(raw, report, rtype, extra):
             rows.append(raw)
     return rows
 
@@ -265,20 +273,27 @@ def _fill_fixed(raw: RawRow, mapping: Mapping) -> None:
             raw.cells[field_id] = Cell(MAPPING_FILE, value)
 
 
-def _keep(raw: RawRow, report: Report, extra: list[str] = ()) -> bool:
-    texts = [cell_text(c.value) for c in raw.cells.values() if c.header != MAPPING_FILE]
-    texts += [t for t in extra if t]
-    filled = [t for t in texts if t]
+def _keep(raw: RawRow, report: Report, rtype: RecordType, extra: list[str] = ()) -> bool:
+    """False for an empty row (ignored) and for a placeholder row (ignored with a note)."""
+    own = {fid: cell_text(c.value) for fid, c in raw.cells.items() if c.header != MAPPING_FILE}
+    filled = [t for t in list(own.values()) + list(extra) if t]
     if not filled:
         return False
-    if all(is_placeholder(t) for t in filled):
-        report.note("placeholder-row", "此行各单元格均为“无/暂无/—”，视为占位行，已跳过", **raw.where())
+    # A row that says 无 where the record's required fields should be ("本期无违反…" with a date and a
+    # sequence number beside it) is a placeholder too: nothing in it can become a record.
+    required = [own.get(f.id, "") for f in rtype.fields if f.required]
+    if all(is_placeholder(t) for t in filled) or (
+            any(is_placeholder(t) for t in required) and all(not t or is_placeholder(t) for t in required)):
+        report.note("placeholder-row", "此行为“无/暂无/—”占位行（必填项均无内容），已跳过", **raw.where())
         return False
     return True
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as the clerk knows it: relative to the site folder (symlinks are not followed)."""
+    for candidate, base in ((path, root), (path.absolute(), root.absolute())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

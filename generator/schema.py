@@ -58,6 +58,7 @@ class RecordType:
 REGION = Field("region", ("地区", "行政区划", "所属区域"), doc="作出决定的机关所在地区")
 PRODUCT = Field("product", ("产品类别", "涉案产品"), doc="涉及的产品类别，用于关联消费提示")
 CAMPAIGN = Field("campaign", ("专项行动",), kind="code", doc="所属专项行动的编号（data/campaigns 中的 id）")
+REMARKS = Field("remarks", ("备注", "備註"), kind="free_text", doc="备注（如复议、诉讼情况）")
 
 CASE = RecordType(
     name="cases",
@@ -96,7 +97,7 @@ CASE = RecordType(
         Field("status_reason", ("状态说明", "撤销原因", "变更原因"), kind="free_text", doc="状态变化原因"),
         Field("minor", ("是否未成年人",), kind="flag", choices=FLAGS, public=False,
               doc="是：未成年人案件，永不公示"),
-        REGION, PRODUCT, CAMPAIGN,
+        REGION, PRODUCT, CAMPAIGN, REMARKS,
     ),
 )
 
@@ -119,7 +120,7 @@ BLACKLIST = RecordType(
         Field("removed_date", ("移出日期",), kind="date", doc="移出日期"),
         Field("removal_reason", ("移出原因",), kind="choice", choices=REMOVAL_REASONS,
               doc="期满移出 / 信用修复 / 决定撤销"),
-        REGION, PRODUCT, CAMPAIGN,
+        REGION, PRODUCT, CAMPAIGN, REMARKS,
     ),
 )
 

@@ -36,6 +36,10 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
     return values, problems
 
 
+def _field_of(problem: Problem, raw: RawRow, rtype: RecordType) -> str | None:
+    return next((f.id for f in rtype.fields if _column(raw, rtype, f.id) == problem.column), None)
+
+
 def _column(raw: RawRow, rtype: RecordType, field_id: str) -> str:
     cell = raw.cells.get(field_id)
     return cell.header if cell and cell.header != MAPPING_FILE else rtype.field(field_id).label
@@ -50,11 +54,13 @@ def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[st
         return _problem(raw, Severity.WARNING, code, message, _column(raw, rtype, field_id) if field_id else "", value)
 
     for f in rtype.fields:
-        if f.required and f.id not in values and f.id not in bad_cells:
+        if f.required and f.id not in values and f.id not in bad_cells and f.id not in raw.optional:
             yield err("required-missing", f"必填项「{f.label}」为空", f.id)
     checks = _CASE_CHECKS if rtype is CASE else _BLACKLIST_CHECKS
     for check in checks:
-        yield from check(values, err, warn)
+        for problem in check(values, err, warn):
+            if not (problem.code == "required-missing" and _field_of(problem, raw, rtype) in raw.optional):
+                yield problem
 
 
 def _case_party(values, err, warn):
@@ -127,7 +133,8 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType) -> tuple[list[Recor
         if any(p.severity is Severity.ERROR for p in row_problems):
             rejected += 1
             continue
-        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row)))
+        headers = {fid: cell.header for fid, cell in raw.cells.items() if cell.header != MAPPING_FILE}
+        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row), headers))
     return records, problems, rejected
 
 
@@ -135,10 +142,11 @@ def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem
     """Duplicates and overlaps between records; returns problems and the indexes of records to reject."""
     problems, rejected = [], set()
 
-    def dup(index, other, code, message, column):
+    def dup(index, other: Record, code, message):
         rec = records[index]
         problems.append(Problem(Severity.ERROR, code, f"{message}（另见 {other.source}）",
-                                rec.source.file, rec.source.sheet, rec.source.row, column, str(rec.get(rtype.key, ""))))
+                                rec.source.file, rec.source.sheet, rec.source.row, rec.header(rtype.key),
+                                str(rec.get(rtype.key, ""))))
         rejected.add(index)
 
     if rtype is CASE:
@@ -147,13 +155,14 @@ def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem
         for i, rec in enumerate(records):
             if rec.key in by_key:
                 first = by_key[rec.key]
-                dup(i, records[first].source, "duplicate", "决定书文号重复", "决定书文号")
-                dup(first, rec.source, "duplicate", "决定书文号重复", "决定书文号")
+                dup(i, records[first], "duplicate", "决定书文号重复")
+                if first not in rejected:
+                    dup(first, rec, "duplicate", "决定书文号重复")
                 continue
             by_key[rec.key] = i
             if rec.slug in by_slug:
-                dup(i, records[by_slug[rec.slug]].source, "duplicate-address",
-                    "与另一决定书文号生成相同的页面地址，请核对文号写法", "决定书文号")
+                dup(i, records[by_slug[rec.slug]], "duplicate-address",
+                    "与另一决定书文号生成相同的页面地址，请核对文号写法")
             by_slug.setdefault(rec.slug, i)
     if rtype is BLACKLIST:
         by_code: dict[str, list[int]] = defaultdict(list)
@@ -163,8 +172,8 @@ def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem
             for a_pos, a in enumerate(indexes):
                 for b in indexes[a_pos + 1:]:
                     if _overlap(records[a], records[b]):
-                        dup(b, records[a].source, "duplicate", "同一统一社会信用代码的列入期间重叠", "统一社会信用代码")
-                        dup(a, records[b].source, "duplicate", "同一统一社会信用代码的列入期间重叠", "统一社会信用代码")
+                        dup(b, records[a], "duplicate", "同一统一社会信用代码的列入期间重叠")
+                        dup(a, records[b], "duplicate", "同一统一社会信用代码的列入期间重叠")
     return problems, rejected
 
 

@@ -1,0 +1,187 @@
+"""GB 32100 credit codes and GB 11643 resident ID numbers, as a clerk types them.
+
+The expected check characters are computed here from the standards themselves (weights 3^i mod 31 for
+GB 32100, 2^(17-i) mod 11 for GB 11643), not with the generator's own tables, so a wrong table fails.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator import identifiers
+from generator.normalise import Invalid, parse_id_number, parse_uscc
+
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 table: no I O S V Z
+
+
+def ref_uscc_check(first17: str) -> str:
+    total = sum(USCC_ALPHABET.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def ref_id_check(first17: str) -> str:
+    total = sum(int(c) * pow(2, 17 - i, 11) for i, c in enumerate(first17))
+    return "10X98765432"[total % 11]
+
+
+def ref_uscc(first17: str) -> str:
+    return first17 + ref_uscc_check(first17)
+
+
+def ref_id(first17: str) -> str:
+    return first17 + ref_id_check(first17)
+
+
+BODIES = ["91110000123456789", "92449971RB5YEWEFN", "12100000400000624", "91350100M00010000",
+          "5144000071093288X"[:17], "Y1110108MA01ABCDE"]
+
+
+# --- GB 32100 -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", BODIES)
+def test_valid_credit_code_passes(body):
+    code = ref_uscc(body)
+    assert identifiers.uscc_problem(code) is None
+    assert parse_uscc(code) == code
+
+
+def test_published_code_from_the_sample_data_passes():
+    # codes as they appear in the project's own sample spreadsheets
+    for code in ("91449901HRPN42WW3R", "92449971RB5YEWEFND", "91449902JG7THHRQMU"):
+        assert identifiers.uscc_problem(code) is None, code
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_wrong_check_character_names_the_expected_one(body):
+    right = ref_uscc_check(body)
+    wrong = next(c for c in "0123456789ABCDEFGH" if c != right)
+    message = identifiers.uscc_problem(body + wrong)
+    assert message is not None
+    assert f"「{right}」" in message  # the expected 18th character
+    assert wrong in message
+    with pytest.raises(Invalid) as info:
+        parse_uscc(body + wrong)
+    assert info.value.code == "invalid-uscc"
+    assert f"「{right}」" in info.value.message
+
+
+def test_every_single_typo_in_a_code_is_caught():
+    code = ref_uscc("91110000123456789")
+    for pos in range(17):
+        for c in USCC_ALPHABET:
+            if c == code[pos]:
+                continue
+            typo = code[:pos] + c + code[pos + 1:]
+            assert identifiers.uscc_problem(typo) is not None, typo
+
+
+@pytest.mark.parametrize("letter", list("IOSVZ"))
+def test_letters_not_used_by_gb32100_are_refused(letter):
+    body = "9111000012345678" + letter  # position 17
+    for code in (body + "0", "91" + letter + body[3:] + "0"):
+        message = identifiers.uscc_problem(code)
+        assert message is not None
+        assert letter in message
+        with pytest.raises(Invalid) as info:
+            parse_uscc(code)
+        assert info.value.code == "invalid-uscc"
+
+
+@pytest.mark.parametrize("code", ["", "9111000012345678", "91110000123456789XX", "911100001234567"])
+def test_wrong_length_is_refused_and_says_so(code):
+    message = identifiers.uscc_problem(code)
+    assert message is not None and "18" in message
+
+
+def test_lower_case_code_is_upper_cased_before_checking():
+    code = ref_uscc("91449901HRPN42WW3")
+    assert parse_uscc(code.lower()) == code
+    assert parse_uscc("  " + code.lower() + " ") == code
+
+
+def test_full_width_code_is_folded_before_checking():
+    code = ref_uscc("91449901HRPN42WW3")
+    full = "".join(chr(ord(c) + 0xFEE0) for c in code)  # ９１４４…
+    assert full != code
+    assert parse_uscc(full) == code
+    assert parse_uscc("\u3000" + full.lower() + "\u3000") == code  # ideographic spaces, full-width lower case
+
+
+def test_spaces_inside_a_code_are_dropped():
+    code = ref_uscc("91110000123456789")
+    spaced = f"{code[:6]} {code[6:12]} {code[12:]}"
+    assert parse_uscc(spaced) == code
+
+
+def test_folding_does_not_rescue_a_wrong_check_character():
+    code = ref_uscc("91110000123456789")
+    wrong = "0" if code[17] != "0" else "1"
+    with pytest.raises(Invalid) as info:
+        parse_uscc((code[:17] + wrong).lower())
+    assert f"「{code[17]}」" in info.value.message
+
+
+# --- GB 11643 -------------------------------------------------------------------------------------
+
+def _id_with_check(wanted: str) -> str:
+    for seq in range(1000):
+        body = f"11010519900307{seq:03d}"
+        if ref_id_check(body) == wanted:
+            return ref_id(body)
+    raise AssertionError(wanted)
+
+
+def test_valid_18_digit_resident_id():
+    number = ref_id("11010519491231002")
+    assert identifiers.id_number_problem(number) is None
+    assert identifiers.is_resident_id(number)
+    assert parse_id_number(number) == number
+
+
+def test_resident_id_ending_in_x_lower_or_upper_case():
+    number = _id_with_check("X")
+    assert number.endswith("X")
+    assert identifiers.is_resident_id(number)
+    assert identifiers.id_number_problem(number) is None
+    assert parse_id_number(number[:17] + "x") == number
+    assert parse_id_number(number[:17] + "ｘ") == number  # full-width x
+
+
+def test_old_15_digit_resident_id():
+    number = "110105491231002"  # born 1949-12-31
+    assert identifiers.is_resident_id(number)
+    assert identifiers.id_number_problem(number) is None
+    assert parse_id_number(number) == number
+
+
+def test_old_15_digit_id_with_impossible_birth_date():
+    number = "110105490231002"  # 1949-02-31
+    assert not identifiers.is_resident_id(number)
+    assert identifiers.id_number_problem(number) is not None
+
+
+@pytest.mark.parametrize("body", ["11010519491231002", "44990219860423317", "11010520000229123"])
+def test_bad_check_digit_message_names_expected_digit(body):
+    right = ref_id_check(body)
+    wrong = "0" if right != "0" else "1"
+    number = body + wrong
+    assert not identifiers.is_resident_id(number)
+    message = identifiers.id_number_problem(number)
+    assert message is not None
+    assert f"「{right}」" in message
+    with pytest.raises(Invalid) as info:
+        parse_id_number(number)
+    assert info.value.code == "invalid-id-number"
+    assert f"「{right}」" in info.value.message
+
+
+def test_18_digit_id_with_impossible_birth_date():
+    number = ref_id("11010519990230123")  # 1999-02-30
+    assert not identifiers.is_resident_id(number)
+    message = identifiers.id_number_problem(number)
+    assert message is not None and "出生日期" in message
+
+
+@pytest.mark.parametrize("text", ["1101051990030712", "12345678901234567890"])
+def test_digit_strings_of_other_lengths_are_refused(text):
+    assert not identifiers.is_resident_id(text)
+    assert identifiers.id_number_problem(text) is not None
