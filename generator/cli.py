@@ -126,6 +126,7 @@ def cmd_build(args, config_file: Path) -> int:
         print(f"生成失败，原有网站保持不变：{exc}", file=sys.stderr)
         return EXIT_BUILD
     _swap(staging, target)
+    plugin.save_history()
     pages = sum(1 for _ in target.rglob("index.html"))
     print(f"网站已生成：{target}（{pages} 个页面，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
     return EXIT_OK

@@ -88,6 +88,7 @@ def _make_date(raw: str, year: str, month: str, day: str) -> date:
         raise Invalid("invalid-date", "日期不存在（请检查月、日）") from None
 
 
+MAX_AMOUNT = Decimal("100000000000")  # 1,000 亿元: larger is a typo, and Decimal quantize would overflow
 _AMOUNT = re.compile(r"^(?:人民币)?([-+]?[\d,]*\.?\d+)(万元|万|元)?$")
 
 
@@ -109,6 +110,8 @@ def parse_amount(value, unit: str = "") -> Decimal:
         raise Invalid("negative-amount", "金额不能为负数")
     if (cell_unit or unit).startswith("万"):
         number *= 10000
+    if number > MAX_AMOUNT:
+        raise Invalid("invalid-amount", "金额大得不合常理（超过一千亿元），请检查是否多写了数字或单位")
     return number.quantize(Decimal("0.01"))
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import disclosure
 from .campaigns import read_campaigns
+from .changes import entry_id
 from .config import Settings, load_mkdocs_yaml, plugin_settings, settings_from_dict
 from .model import Dataset, Decision, Record, Visibility
 from .problems import Report
@@ -90,6 +91,7 @@ class Publication:
     next_change: date | None = None
     leaving_soon: list[Entry] = field(default_factory=list)
     redactions: RedactionLog = field(default_factory=RedactionLog)
+    withheld_ids: dict[str, str] = field(default_factory=dict)  # "kind:entry id" -> reason code
 
     def counts(self, dataset: Dataset) -> dict:
         result = {}
@@ -119,6 +121,7 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
                 changes.append(decision.next_change)
             if not decision.visibility.is_public:
                 pub.withheld[name][decision.reason] += 1
+                pub.withheld_ids[f"{name}:{entry_id(name, record.values)}"] = decision.reason
                 continue
             entry = Entry(name, record.slug if name == CASE.name else record.key,
                           public_view(record, settings, pub.redactions), decision.public_from, decision.public_until)

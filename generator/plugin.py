@@ -4,6 +4,7 @@ Everything here is glue; rules live in the pipeline modules so a move away from 
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import render, write
+from . import changes, render, write
 from .config import settings_from_dict
 from .normalise import parse_date
 from .pipeline import publish, read_dataset
@@ -55,6 +56,13 @@ class DisclosurePlugin(BasePlugin):
         self.report: Report | None = None
         return [], []
 
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def save_history(self) -> None:
+        """Called once the new site is in place: the next build compares against this one."""
+        self.history.save(self.manifest, self.events)
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         if self.prepared is not None:
@@ -68,6 +76,8 @@ class DisclosurePlugin(BasePlugin):
                 raise PluginError("数据检查未通过，网站未生成：\n" + self.report.text())
         self.settings = settings
         self.publication = publish(dataset, settings, settings.today(self.as_of_override))
+        self.history = changes.History.load(root / settings.history_dir)
+        self.manifest, self.events = self.history.compare(self.publication)
         docs_dir = Path(config.docs_dir)
         self.content = render.SiteContent(self.publication, dataset.campaigns,
                                           render.scan_guides(docs_dir), render.scan_posts(docs_dir))
@@ -82,6 +92,11 @@ class DisclosurePlugin(BasePlugin):
         pages["data/index.md"] = self.env.get_template("data_index.html").render(
             as_of=self.publication.as_of, downloads=listed, dictionary=write.dictionary())
         pages[FRAME_URI] = FRAME_SOURCE
+        shown = changes.public_events(self.events, set(self.manifest["records"]))
+        pages["changes/index.md"] = self.env.get_template("changes.html").render(
+            events=shown, kinds={"cases": "行政处罚", "blacklist": "失信名单"})
+        staging.write("data/changes.json", json.dumps(
+            {"as_of": self.publication.as_of.isoformat(), "events": shown}, ensure_ascii=False, indent=1))
         for uri, text in {**pages, **staging.files}.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -121,3 +136,5 @@ class DisclosurePlugin(BasePlugin):
         write.extend_search_index(site_dir, write.search_entries(self.content), "_frame/")
         write.extend_sitemap(site_dir, config.site_url or "", urls, FRAME_URL)
         write.neutralise_outside_scripts(site_dir)
+        if getattr(self, "command", None) == "build" and self.prepared is None:
+            self.save_history()  # plain `mkdocs build`; `python -m generator build` saves after its swap

@@ -48,6 +48,7 @@ nav:
   - 行政处罚信息: cases/index.md
   - 专项行动: campaigns/index.md
   - 数据下载: data/index.md
+  - 更新记录: changes/index.md
 """
 
 

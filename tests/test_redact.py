@@ -1,0 +1,160 @@
+"""Personal data never reaches any output: unit checks, properties, and a scan of a whole built site."""
+from __future__ import annotations
+
+import gzip
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from conftest import case_row, uscc
+from generator.config import Settings
+from generator.identifiers import id_check_char
+from generator.model import Record, Source
+from generator.redact import RedactionLog, mask_name, public_view, scan
+from generator.schema import BLACKLIST, CASE
+
+SETTINGS = Settings()
+
+
+def resident_id(body17: str) -> str:
+    return body17 + id_check_char(body17)
+
+
+ID = resident_id("11010519900307123")
+ID_X = next(resident_id(f"1101051990030{n:04d}") for n in range(10000)
+            if id_check_char(f"1101051990030{n:04d}") == "X")
+
+
+def test_scan_masks_each_kind_and_counts_it():
+    text = (f"身份证{ID}，另{ID_X}；旧证110105900307123；手机13812345678、+86 139-1234-5678；"
+            "座机0755-83451234、(010)62345678，电话：8234567；卡号6222 0212 3456 7890 123；"
+            "邮箱 zhang.san@example.com")
+    masked, counts = scan(text)
+    for secret in (ID, ID_X, "110105900307123", "13812345678", "139-1234-5678", "0755-83451234", "62345678",
+                   "8234567", "6222 0212 3456 7890 123", "zhang.san@example.com"):
+        assert secret not in masked
+    assert counts["id"] == 3 and counts["mobile"] == 2 and counts["phone"] == 3
+    assert counts["bank"] == 1 and counts["email"] == 1
+
+
+def test_scan_leaves_amounts_dates_and_decision_numbers_alone():
+    text = "罚款人民币32,000元，没收违法所得1640元，2025年11月18日，示例市监处罚〔2025〕0031号，灭火器12具。"
+    assert scan(text) == (text, {})
+
+
+def test_full_width_digits_are_caught_but_chinese_punctuation_stays():
+    masked, counts = scan("联系人手机１３８１２３４５６７８（已停机），见附件。")
+    assert counts["mobile"] == 1 and "（已停机），见附件。" in masked
+
+
+def test_natural_person_name_is_masked_everywhere():
+    record = Record(CASE, {"decision_no": "x", "party_name": "欧阳明华", "party_type": "自然人",
+                           "legal_rep": "欧阳明华", "id_number": ID, "minor": "否",
+                           "facts": "当事人欧阳明华在路边摆摊。", "penalty_kind": ("罚款",)}, Source("f", "", 2))
+    view = public_view(record, SETTINGS)
+    assert view["party_name"] == "欧阳*" and "欧阳明华" not in str(view)
+    assert "id_number" not in view and "minor" not in view and "legal_rep" not in view
+    assert mask_name("李四") == "李*"
+
+
+def test_organisation_name_and_legal_rep_are_shown():
+    record = Record(CASE, {"decision_no": "x", "party_name": "示例公司", "party_type": "法人及非法人组织",
+                           "legal_rep": "王五"}, Source("f", "", 2))
+    assert public_view(record, SETTINGS)["legal_rep"] == "王五"
+    assert "legal_rep" not in public_view(record, Settings(show_legal_rep=False))
+
+
+SECRETS = st.one_of(
+    st.builds(resident_id, st.from_regex(r"[1-6]\d{5}(19[5-9]\d|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}",
+                                        fullmatch=True)),
+    st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
+    st.from_regex(r"0\d{2,3}-\d{7,8}", fullmatch=True),
+    st.from_regex(r"62\d{14,17}", fullmatch=True),
+    st.from_regex(r"[a-z]{2,8}@[a-z]{2,8}\.(com|cn|net)", fullmatch=True),
+)
+NOISE = st.text(alphabet=st.sampled_from(list("当事人销售不合格灭火器，。：（）() -0123456789abcXx@.")), max_size=30)
+TEXT_FIELDS = [f.id for f in CASE.public_fields if f.kind in ("text", "free_text") and f.id != "party_name"]
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(secret=SECRETS, before=NOISE, after=NOISE, field=st.sampled_from(TEXT_FIELDS))
+def test_planted_personal_data_never_survives_redaction(secret, before, after, field):
+    record = Record(CASE, {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
+                           field: before + secret + after}, Source("f", "", 2))
+    log = RedactionLog()
+    view = public_view(record, SETTINGS, log)
+    assert secret not in "".join(str(v) for v in view.values())
+    assert log.total() >= 1
+
+
+# --- a whole built site, searched file by file --------------------------------------------------------
+
+FORBIDDEN_NAMES = {
+    "minor": "未成年当事人甲乙丙",
+    "warning": "仅警告单位甲乙丙有限公司",
+    "simple": "简易程序单位甲乙丙有限公司",
+    "revoked": "已撤销单位甲乙丙有限公司",
+    "expired": "已过期单位甲乙丙有限公司",
+    "embargo": "未到期单位甲乙丙有限公司",
+    "person": "张三丰",
+    "repaired": "已修复单位甲乙丙有限公司",
+}
+PLANTED = [ID, ID_X, "13987654321", "0571-87654321", "6222021234567890123", "li.si@example.cn"]
+
+
+def all_output_text(site) -> str:
+    chunks = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            chunks.append(data.decode("utf-8", errors="ignore"))
+    return "\n".join(chunks)
+
+
+def test_whole_site_holds_no_personal_data_and_no_forbidden_record(fixture_site):
+    facts = "当事人在摊位留下联系方式" + "；".join(PLANTED) + "。"
+    rows = [
+        case_row(1, 违法事实=facts, 处罚内容=f"罚款。联系人{PLANTED[2]}"),
+        case_row(2, 当事人名称=FORBIDDEN_NAMES["person"], 当事人类型="自然人", 统一社会信用代码="",
+                 违法事实=f"当事人{FORBIDDEN_NAMES['person']}身份证{ID}"),
+        case_row(3, 当事人名称=FORBIDDEN_NAMES["minor"], 当事人类型="自然人", 统一社会信用代码=""),
+        case_row(4, 当事人名称=FORBIDDEN_NAMES["warning"], 处罚类别="警告", 罚款金额=""),
+        case_row(5, 当事人名称=FORBIDDEN_NAMES["simple"]),
+        case_row(6, 当事人名称=FORBIDDEN_NAMES["revoked"]),
+        case_row(7, 当事人名称=FORBIDDEN_NAMES["expired"], 处罚决定日期="2022-01-04", 公示日期="2022-01-05"),
+        case_row(8, 当事人名称=FORBIDDEN_NAMES["embargo"], 处罚决定日期="2026-05-28", 公示日期="2026-06-10"),
+    ]
+    headers = list(rows[0]) + ["证件号码", "是否未成年人", "适用程序", "状态", "状态日期", "状态说明"]
+    rows[1]["证件号码"] = ID
+    rows[2]["是否未成年人"] = "是"
+    rows[4]["适用程序"] = "简易程序"
+    rows[5].update({"状态": "已撤销", "状态日期": "2026-05-20", "状态说明": "经行政复议撤销"})
+    from conftest import write_csv
+
+    write_csv(fixture_site.root / "data" / "cases" / "cases.csv", rows, headers=headers)
+    fixture_site.blacklist_csv([
+        {"当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": rows[0]["统一社会信用代码"],
+         "列入事由": f"拒不整改，联系人电话{PLANTED[2]}", "作出决定机关": "测试市市场监督管理局", "列入日期": "2026-04-01",
+         "移出日期": "", "移出原因": ""},
+        {"当事人名称": FORBIDDEN_NAMES["repaired"], "统一社会信用代码": uscc("91110000ABCDE0001"),
+         "列入事由": "伪造认证证书", "作出决定机关": "测试市市场监督管理局", "列入日期": "2024-03-01",
+         "移出日期": "2025-04-01", "移出原因": "信用修复"},
+    ])
+    # The revoked case was public at the first build: the change log must not name it afterwards.
+    assert fixture_site.run("build", "--as-of", "2026-05-01") == 0
+    assert FORBIDDEN_NAMES["revoked"] in all_output_text(fixture_site.site)
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+
+    text = all_output_text(fixture_site.site)
+    for secret in PLANTED:
+        assert secret not in text, secret
+    for kind, name in FORBIDDEN_NAMES.items():
+        assert name not in text, kind
+    assert "张*" in fixture_site.page("cases/测试市监罚-2026-2号")
+    changes = fixture_site.page("changes")
+    assert "测试市监罚〔2026〕6号，处罚决定已撤销" in changes
+    assert (fixture_site.site / "cases" / "测试市监罚-2026-1号" / "index.html").exists()
+    assert not (fixture_site.site / "cases" / "测试市监罚-2026-6号").exists()
