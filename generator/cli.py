@@ -66,9 +66,10 @@ def _summary(settings, dataset, report: Report, as_of: date | None) -> dict:
     }
 
 
-def _print_summary(summary: dict, report: Report, stream=sys.stdout) -> None:
+def _print_summary(summary: dict, report: Report, stream=None) -> None:
     from .disclosure import REASONS
 
+    stream = stream or sys.stdout
     if report.problems:
         print(report.text(), file=stream)
         print(file=stream)

@@ -1,0 +1,93 @@
+"""The commands as a user runs them: real processes for serve, in-process for the rest."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import PROJECT, case_row
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_check_json_on_the_sample_data_accounts_for_every_row(capsys):
+    from generator.cli import main
+
+    assert main(["-f", str(PROJECT / "mkdocs.yml"), "check", "--json", "--as-of", "2026-11-20"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"problems", "records", "next_change"}
+    assert [p for p in out["problems"] if p["severity"] == "error"] == []
+    for kind in ("cases", "blacklist"):
+        c = out["records"][kind]
+        assert c["read"] == c["published"] + c["withheld"] + c["rejected"]
+    assert out["records"]["cases"]["published"] >= 40
+    assert out["records"]["blacklist"]["published"] >= 15
+    assert out["next_change"] > "2026-11-20"
+
+
+def test_check_reports_withheld_reasons_and_leaving_soon(capsys):
+    from generator.cli import main
+
+    main(["-f", str(PROJECT / "mkdocs.yml"), "check", "--as-of", "2026-11-20"])
+    out = capsys.readouterr().out
+    assert "仅受到警告，依法不公示 1" in out and "未成年人案件，依法不公示 1" in out
+    assert "即将撤下：" in out and "下次公开内容变化：" in out
+
+
+def test_bad_as_of_is_a_clear_error(capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["check", "--as-of", "明天"])
+    assert "--as-of" in capsys.readouterr().err
+
+
+def test_missing_config_file_says_where_to_run(tmp_path, capsys):
+    from generator.cli import main
+
+    assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 2
+    assert "找不到配置文件" in capsys.readouterr().err
+
+
+def test_plain_mkdocs_build_works_and_stops_on_bad_data(fixture_site):
+    fixture_site.cases_csv([case_row(1)])
+    env = dict(os.environ, DISCLOSURE_AS_OF="2026-06-01")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(fixture_site.config)]
+    done = subprocess.run(mkdocs, cwd=fixture_site.root, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (fixture_site.site / "cases" / "测试市监罚-2026-1号" / "index.html").exists()
+    fixture_site.cases_csv([case_row(2, 罚款金额="-5")], name="bad.csv")
+    done = subprocess.run(mkdocs, cwd=fixture_site.root, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "bad.csv:2:罚款金额" in done.stderr and "金额不能为负数" in done.stderr
+
+
+def test_serve_previews_the_site(fixture_site):
+    fixture_site.cases_csv([case_row(1)])
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "-f", str(fixture_site.config), "serve", "--as-of", "2026-06-01",
+         "-a", f"127.0.0.1:{port}"], cwd=fixture_site.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, html = time.monotonic() + 90, ""
+        while time.monotonic() < deadline:
+            try:
+                url = f"http://127.0.0.1:{port}/cases/%E6%B5%8B%E8%AF%95%E5%B8%82%E7%9B%91%E7%BD%9A-2026-1%E5%8F%B7/"
+                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "测试市第1消防器材有限公司" in html
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
