@@ -53,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _summary(settings, dataset, report: Report, as_of: date | None) -> dict:
-    pub = publish(dataset, settings, settings.today(as_of))
+    return _summarise(publish(dataset, settings, settings.today(as_of)), dataset, report)
+
+
+def _summarise(pub, dataset, report: Report) -> dict:
     counts = pub.counts(dataset)
     return {
         "as_of": pub.as_of.isoformat(),
@@ -105,8 +108,8 @@ def cmd_build(args, config_file: Path) -> int:
 
     started = time.perf_counter()
     settings, dataset, report = run_check(config_file.parent, config_file)
-    summary = _summary(settings, dataset, report, args.as_of)
-    _print_summary(summary, report, sys.stderr)
+    pub = publish(dataset, settings, settings.today(args.as_of))
+    _print_summary(_summarise(pub, dataset, report), report, sys.stderr)
     if report.has_errors(args.strict):
         print("数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试。", file=sys.stderr)
         return EXIT_DATA
@@ -116,7 +119,7 @@ def cmd_build(args, config_file: Path) -> int:
     try:
         config.site_dir = str(staging)
         plugin = config.plugins["disclosure"]
-        plugin.as_of_override, plugin.strict, plugin.prepared = args.as_of, args.strict, (settings, dataset)
+        plugin.as_of_override, plugin.strict, plugin.prepared = args.as_of, args.strict, (settings, dataset, pub)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

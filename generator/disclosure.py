@@ -40,8 +40,8 @@ def case_window(record: Record, settings: Settings) -> tuple[date, date]:
     else:
         end = add_years(start, settings.long_window_years)
     restriction = record.get("restriction_until")
-    if restriction and restriction + timedelta(days=1) > end:
-        end = restriction + timedelta(days=1)
+    if restriction and restriction >= end:
+        end = restriction + timedelta(days=1) if restriction < date.max else date.max
     return start, end
 
 

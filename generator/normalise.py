@@ -1,6 +1,7 @@
 """Clean-up of cell values, one function per field kind. Each returns the clean value or raises Invalid."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -20,6 +21,7 @@ class Invalid(ValueError):
 
 
 EXCEL_EPOCH = date(1899, 12, 30)
+PLAUSIBLE_YEARS = (1949, 2100)  # outside these a date is a typo; only a restriction may run "forever" (9999)
 PLACEHOLDERS = {"无", "暂无", "—", "-", "--", "——", "/", "無", "暫無", "n/a", "N/A"}
 
 
@@ -64,7 +66,9 @@ def parse_date(value, *, allow_roc: bool = True) -> date:
         return value
     raw = cell_text(value)
     text = fold(raw).replace(" ", "")
-    if isinstance(value, (int, float)) or re.fullmatch(r"\d{5}(\.0+)?", text):
+    if isinstance(value, (int, float)) and not math.isfinite(value):
+        raise Invalid("invalid-date", "无法识别的日期")
+    if isinstance(value, (int, float)) and re.fullmatch(r"\d{5}(\.\d+)?", text) or re.fullmatch(r"\d{5}(\.0+)?", text):
         serial = int(float(text))
         if 20000 <= serial <= 80000:  # Excel serial numbers between 1954 and 2119
             return EXCEL_EPOCH + timedelta(days=serial)
@@ -94,7 +98,7 @@ _AMOUNT = re.compile(r"^(?:人民币)?([-+]?[\d,]*\.?\d+)(万元|万|元)?$")
 
 def parse_amount(value, unit: str = "") -> Decimal:
     """An amount in 元. `unit` comes from the header (元 / 万元); a unit in the cell wins."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and math.isfinite(value):
         number, cell_unit = Decimal(str(value)), ""
     else:
         text = fold(cell_text(value)).replace(" ", "")
@@ -163,12 +167,17 @@ def parse_choices(field: Field, value) -> tuple[str, ...]:
 
 def clean(field: Field, value, unit: str = ""):
     """The clean value of one cell for this field, or None for an empty cell."""
+    if isinstance(value, bool):  # YAML reads 是/否-like words (yes, true) as booleans
+        value = "是" if value else "否"
     text = cell_text(value)
     kind = field.kind
     if text == "" or (is_placeholder(text) and kind not in ("text", "free_text")):
         return None  # 无 / — in a date, amount or code cell means "not applicable"
     if kind == "date":
-        return parse_date(value)
+        parsed = parse_date(value)
+        if not (PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]) and field.id != "restriction_until":
+            raise Invalid("invalid-date", f"日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年），请检查年份")
+        return parsed
     if kind == "amount":
         return parse_amount(value, unit)
     if kind == "uscc":

@@ -52,7 +52,7 @@ class DisclosurePlugin(BasePlugin):
         # Set by `python -m generator build` before the build starts; plain `mkdocs build` uses the defaults.
         self.as_of_override = _env_as_of()
         self.strict = False
-        self.prepared = None  # (settings, dataset) already read and checked by the command line
+        self.prepared = None  # (settings, dataset, publication) already computed by the command line
         self.report: Report | None = None
         return [], []
 
@@ -65,8 +65,9 @@ class DisclosurePlugin(BasePlugin):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        publication = None
         if self.prepared is not None:
-            settings, dataset = self.prepared
+            settings, dataset, publication = self.prepared
         else:
             self.report = Report()
             settings, problems = settings_from_dict(self.options)
@@ -75,7 +76,7 @@ class DisclosurePlugin(BasePlugin):
             if self.report.has_errors(self.strict or config.strict):
                 raise PluginError("数据检查未通过，网站未生成：\n" + self.report.text())
         self.settings = settings
-        self.publication = publish(dataset, settings, settings.today(self.as_of_override))
+        self.publication = publication or publish(dataset, settings, settings.today(self.as_of_override))
         self.history = changes.History.load(root / settings.history_dir)
         self.manifest, self.events = self.history.compare(self.publication)
         docs_dir = Path(config.docs_dir)

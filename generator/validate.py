@@ -59,8 +59,10 @@ def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[st
     checks = _CASE_CHECKS if rtype is CASE else _BLACKLIST_CHECKS
     for check in checks:
         for problem in check(values, err, warn):
-            if not (problem.code == "required-missing" and _field_of(problem, raw, rtype) in raw.optional):
-                yield problem
+            # a field the site declares optional, or whose cell was already reported as invalid
+            if problem.code == "required-missing" and _field_of(problem, raw, rtype) in raw.optional | bad_cells:
+                continue
+            yield problem
 
 
 def _case_party(values, err, warn):
@@ -195,8 +197,11 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def add_months(start: date, months: int) -> date:
+    """Calendar months later; the 31st becomes the month's last day; far-future dates stop at date.max."""
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:
+        return date.max
     for day in (start.day, 30, 29, 28):
         try:
             return date(year, month, day)

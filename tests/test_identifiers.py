@@ -146,6 +146,17 @@ def test_resident_id_ending_in_x_lower_or_upper_case():
     assert parse_id_number(number[:17] + "ｘ") == number  # full-width x
 
 
+def test_every_check_digit_value_is_computed_right():
+    seen = set()
+    for seq in range(300):
+        body = f"44030119851122{seq:03d}"
+        number = ref_id(body)
+        seen.add(number[17])
+        assert identifiers.id_number_problem(number) is None, number
+        assert identifiers.is_resident_id(number), number
+    assert seen == set("0123456789X")
+
+
 def test_old_15_digit_resident_id():
     number = "110105491231002"  # born 1949-12-31
     assert identifiers.is_resident_id(number)

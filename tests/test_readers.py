@@ -151,6 +151,30 @@ def test_random_binary_file_is_an_error_naming_the_file(tmp_path):
     assert "乱码导出.csv" in errors[0].text()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_unsupported_encoding_is_an_error_that_says_so(tmp_path, encoding):
+    """Excel's "Unicode text" is UTF-16: not one of the supported encodings, and the clerk is told."""
+    folder = cases_dir(tmp_path)
+    (folder / "unicode.csv").write_bytes(csv_bytes(grid([case_row(1)]), encoding))
+    rows, report = read(folder, tmp_path)
+    assert rows == []
+    [error] = report.errors()
+    assert (error.code, error.file) == ("encoding-unknown", "data/cases/unicode.csv")
+    assert "UTF-8" in error.message
+
+
+def test_csv_with_title_rows_above_the_header_keeps_excel_row_numbers(tmp_path):
+    folder = cases_dir(tmp_path)
+    n = len(CASE_HEADERS)
+    rows = ([["行政处罚信息公示表"] + [""] * (n - 1), ["导出日期：2026-03-10"] + [""] * (n - 1), [""] * n]
+            + grid([case_row(1), case_row(2, 处罚决定日期="2026-02-30")]))
+    (folder / "cases.csv").write_bytes(csv_bytes(rows, "gbk"))
+    records, report, rejected = read_records(folder, tmp_path)
+    assert [r.source.row for r in records] == [5]
+    [bad] = report.errors()
+    assert (bad.code, bad.row, bad.column) == ("invalid-date", 6, "处罚决定日期")
+
+
 def test_a_broken_file_does_not_stop_the_others(tmp_path):
     folder = cases_dir(tmp_path)
     (folder / "a-broken.csv").write_bytes(random.Random(1).randbytes(2048))
@@ -330,9 +354,9 @@ def test_mapping_file_adds_aliases_fixed_values_and_ignored_columns(tmp_path):
         "  decision_date: 作出决定日期\n"
         "values:\n"
         "  authority: 测试市市场监督管理局\n"
-        "ignore: [备注]\n", encoding="utf-8")
+        "ignore: [系统流水号]\n", encoding="utf-8")
     headers = ["行政处罚决定书文号", "经营主体名称", "当事人类型", "统一社会信用代码", "违法行为类型", "处罚依据",
-               "处罚类别", "处罚内容", "处罚机关", "作出决定日期", "备注", "内部编号"]
+               "处罚类别", "处罚内容", "处罚机关", "作出决定日期", "系统流水号", "内部编号"]
     base = case_row(1)
     r1 = [base["行政处罚决定书文号"], "甲公司", base["当事人类型"], base["统一社会信用代码"], "违法", "依据",
           "没收违法所得", "没收违法所得", "", "2026-03-02", "已送达", "N-0001"]
@@ -347,7 +371,7 @@ def test_mapping_file_adds_aliases_fixed_values_and_ignored_columns(tmp_path):
     warnings = [p for p in report.problems if p.severity is Severity.WARNING]
     assert [(p.code, p.column, p.row) for p in warnings] == [("unknown-column", "内部编号", 1)]
     assert "内部编号" in warnings[0].message
-    assert not any("备注" in p.message or p.column == "备注" for p in report.problems)
+    assert not any("系统流水号" in p.message or p.column == "系统流水号" for p in report.problems)
 
 
 def test_unknown_column_without_mapping_is_a_warning_naming_it(tmp_path):
