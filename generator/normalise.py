@@ -53,9 +53,12 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
+# ROC (Minguo) dates from Taiwan exports. A three-digit year (100 = 2011) is unambiguous; a two-digit one
+# only with 民國 in front, since 240305 or 24/3/5 may just as well be a short Gregorian year.
 _ROC_PATTERNS = (
-    re.compile(r"^(\d{2,3})(\d{2})(\d{2})$"),  # 1130305
-    re.compile(r"^(?:民國)?(\d{2,3})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$"),  # 113/03/05, 民國113年3月5日
+    re.compile(r"^(1\d{2})(\d{2})(\d{2})$"),  # 1130305
+    re.compile(r"^(1\d{2})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$"),  # 113/03/05, 113年3月5日
+    re.compile(r"^民國(\d{2,3})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$"),  # 民國99年3月5日
 )
 
 
@@ -157,6 +160,8 @@ _SPLIT = re.compile(r"[;；、,，/]+")
 
 
 def parse_choices(field: Field, value) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):  # YAML / JSON lists: [罚款, 没收违法所得]
+        value = "；".join(cell_text(v) for v in value)
     parts = [p.strip() for p in _SPLIT.split(fold(cell_text(value))) if p.strip()]
     bad = [p for p in parts if p not in field.choices]
     if bad:
@@ -165,8 +170,14 @@ def parse_choices(field: Field, value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts))
 
 
+def kind_accepts_list(field: Field) -> bool:
+    return field.kind == "choices"
+
+
 def clean(field: Field, value, unit: str = ""):
     """The clean value of one cell for this field, or None for an empty cell."""
+    if isinstance(value, (list, tuple)) and kind_accepts_list(field):
+        return parse_choices(field, value) or None
     if isinstance(value, bool):  # YAML reads 是/否-like words (yes, true) as booleans
         value = "是" if value else "否"
     text = cell_text(value)

@@ -172,14 +172,19 @@ def _read_xlsx(path: Path, name: str, rtype, mapping, report) -> list[RawRow]:
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     rows: list[RawRow] = []
+    headed = 0
     try:
         for sheet in workbook.worksheets:
             grid = [list(r) for r in sheet.iter_rows(values_only=True)]
             if not any(cell_text(v) for r in grid for v in r):
                 continue
+            before = len(report.problems)
             rows.extend(_rows_from_grid(grid, name, sheet.title, rtype, mapping, report))
+            headed += not any(p.code == "header-missing" for p in report.problems[before:])
     finally:
         workbook.close()
+    if not headed:
+        report.error("header-missing", "工作簿中没有任何工作表含有可识别的表头，整个文件未读取", file=name)
     return rows
 
 
@@ -219,9 +224,13 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
     table = alias_table(rtype, mapping)
     header_at = _find_header(grid, table, rtype)
     if header_at is None:
-        report.warning("header-missing",
-                       f"没有找到表头行（应包含「{rtype.field(rtype.key).label}」等列名），此{'工作表' if sheet else '文件'}未读取",
-                       file=name, sheet=sheet)
+        # A CSV without a header loses every row: an error. A workbook may hold a notes sheet beside the
+        # data: a warning per sheet, and an error from _read_xlsx when no sheet at all had a header.
+        hint = f"没有找到表头行（应包含「{rtype.field(rtype.key).label}」等列名，或在 {MAPPING_FILE} 中添加别名）"
+        if sheet:
+            report.warning("header-missing", hint + "，此工作表未读取", file=name, sheet=sheet)
+        else:
+            report.error("header-missing", hint + "，此文件未读取", file=name)
         return []
     columns: list[tuple[int, str, Cell | None]] = []
     seen: dict[str, str] = {}

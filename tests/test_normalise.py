@@ -179,3 +179,18 @@ def test_free_text_is_trimmed_and_keeps_its_characters():
 
 def test_uscc_field_folds_case_and_width():
     assert clean(CASE.field("uscc"), "９１４４９９０１ｈｒｐｎ４２ｗｗ３ｒ") == "91449901HRPN42WW3R"
+
+
+@pytest.mark.parametrize("text", ["240305", "24/3/5"])
+def test_two_digit_years_without_minguo_are_refused_not_guessed(text):
+    with pytest.raises(Invalid) as exc:
+        parse_date(text)
+    assert exc.value.code == "invalid-date"
+
+
+def test_two_digit_minguo_year_with_its_prefix_is_read():
+    assert parse_date("民國99年3月5日") == date(2010, 3, 5)
+
+
+def test_yaml_list_of_penalty_kinds_is_read_as_kinds():
+    assert clean(CASE.field("penalty_kind"), ["罚款", "没收违法所得"]) == ("罚款", "没收违法所得")

@@ -540,3 +540,24 @@ def test_lock_and_hidden_files_are_not_read(tmp_path):
     (folder / ".cases.csv.swp").write_bytes(b"\x00swap")
     rows, report = read(folder, tmp_path)
     assert len(rows) == 1 and report.problems == []
+
+
+def test_csv_without_a_recognisable_header_is_an_error_not_a_silent_loss(tmp_path):
+    folder = tmp_path / "data" / "cases"
+    write_csv(folder / "noheader.csv", [{"甲": "1", "乙": "2", "丙": "3"}])
+    report = Report()
+    assert read_folder(folder, CASE, report, tmp_path) == []
+    [problem] = [p for p in report.problems if p.code == "header-missing"]
+    assert problem.severity is Severity.ERROR and problem.file == "data/cases/noheader.csv"
+
+
+def test_workbook_with_no_headed_sheet_at_all_is_an_error(tmp_path):
+    folder = tmp_path / "data" / "cases"
+    folder.mkdir(parents=True)
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表由案件系统导出"])
+    book.save(folder / "notes.xlsx")
+    report = Report()
+    read_folder(folder, CASE, report, tmp_path)
+    assert any(p.code == "header-missing" and p.severity is Severity.ERROR and not p.sheet for p in report.problems)
