@@ -134,3 +134,19 @@ class FixtureSite:
 @pytest.fixture
 def fixture_site(tmp_path) -> FixtureSite:
     return FixtureSite(tmp_path / "site-src")
+
+
+SAMPLE_AS_OF = "2026-11-20"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample site, copied and built once with --strict; returns its site/ folder."""
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "data", "theme"):
+        shutil.copytree(PROJECT / name, root / name)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    from generator.cli import main
+
+    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF]) == 0
+    return root / "site"

@@ -132,18 +132,6 @@ OWN_HOSTS = {"xxgk.example.gov.cn"}
 NAMESPACES = ("http://www.w3.org/", "http://www.sitemaps.org/")
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "data", "theme"):
-        shutil.copytree(PROJECT / name, root / name)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    from generator.cli import main
-
-    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", "2026-11-20"]) == 0
-    return root / "site"
-
-
 def test_sample_site_has_every_page_type(sample_site):
     for url in ("", "blacklist", "cases", "campaigns", "news", "guides", "data", "report", "about",
                 "campaigns/fire-products-315-2026", "guides/fire-extinguisher"):

@@ -1,4 +1,5 @@
 // Large-text mode (适老化): a header button that enlarges all text; the choice is kept in localStorage.
+// Also small accessibility repairs of the theme.
 (function () {
   var KEY = "large-text";
   var root = document.documentElement;
@@ -23,6 +24,15 @@
     var title = header.querySelector(".md-header__title");
     header.insertBefore(button, title ? title.nextSibling : null);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButton);
-  else addButton();
+  // Material's search dialog has no accessible name; screen readers announce it as "搜索".
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
+  }
+  function ready() {
+    addButton();
+    nameSearchDialog();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
