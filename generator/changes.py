@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .disclosure import REASONS
 
 MANIFEST = "manifest.json"
 HISTORY = "history.json"
@@ -65,9 +64,8 @@ class History:
         removed = []
         for key, old in before.items():
             if key not in now:
-                reason = pub.withheld_ids.get(key)
                 removed.append({"kind": old["kind"], "id": key.split(":", 1)[1],
-                                "reason": REASONS.get(reason, "已从数据中删除") if reason else "已从数据中删除"})
+                                "reason": public_reason(pub.withheld_ids.get(key))})
         if added or removed:
             events.append({"date": current["as_of"], "first": False, "added": added, "removed": removed,
                            "count": len(now)})
@@ -81,11 +79,33 @@ class History:
             tmp.replace(self.folder / name)
 
 
-def public_events(events: list[dict], live: set[str]) -> list[dict]:
-    """Events as the site shows them, newest first: an addition keeps its name only while it is still public."""
+# Why a record left the site, as the public may be told. Reasons that would say something the law keeps
+# private (a minor, a summary-procedure case) are all "no longer published under the rules".
+PUBLIC_REASONS = {"expired": "expired", "removed": "expired", "revoked": "revoked", "early-stop": "early-stop",
+                  "credit-repair": "credit-repair", "removal-revoked": "removal-revoked",
+                  "penalty-revoked": "penalty-revoked"}
+
+
+def public_reason(reason: str | None) -> str:
+    if reason is None:
+        return "deleted"
+    return PUBLIC_REASONS.get(reason, "not-public")
+
+
+def public_events(events: list[dict], live: dict[str, dict]) -> list[dict]:
+    """Events as the site shows them, newest first.
+
+    An addition shows the record's current public name and link only while it is still public; once it
+    has left, only its decision number or entry id remains.
+    """
     shown = []
     for event in reversed(events):
-        added = [dict(a, name=a["name"] if f"{a['kind']}:{a['id']}" in live else "", url=a["url"]
-                      if f"{a['kind']}:{a['id']}" in live else "") for a in event["added"]]
-        shown.append(dict(event, added=added))
+        added = []
+        for a in event["added"]:
+            now = live.get(f"{a['kind']}:{a['id']}")
+            added.append({"kind": a["kind"], "id": a["id"], "name": now["name"] if now else "",
+                          "url": now["url"] if now else ""})
+        removed = [{"kind": r["kind"], "id": r["id"], "reason": r["reason"]} for r in event["removed"]]
+        shown.append({"date": event["date"], "first": event["first"], "count": event["count"],
+                      "added": added, "removed": removed})
     return shown

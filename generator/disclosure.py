@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .config import Settings
-from .model import Decision, Record, Visibility
-from .validate import add_months, add_years
+from .model import Decision, Record, Visibility, slugify
+from .dates import add_months, add_years
+from .identifiers import birth_date
 
 # Reason codes and what they mean to a clerk; the site's own wording lives in the templates.
 REASONS = {
@@ -24,6 +25,28 @@ REASONS = {
 }
 
 
+RESTRICTIONS = {"限制开展生产经营活动", "限制从业"}
+
+
+def is_minor(record: Record) -> bool:
+    """Marked as a minor, or an ID number saying the party was under 18 on the decision date."""
+    if record.get("minor") == "是":
+        return True
+    born, decided = birth_date(record.get("id_number") or ""), record.get("decision_date")
+    if born is None or decided is None:
+        return False
+    try:
+        adult_from = born.replace(year=born.year + 18)
+    except ValueError:  # born on 29 February: an adult from 1 March
+        adult_from = date(born.year + 18, 3, 1)
+    return decided < adult_from
+
+
+def code_key(text: str | None) -> str:
+    """A decision number compared loosely: any bracket style, width or spacing writes the same number."""
+    return slugify(text or "")
+
+
 def case_window_is_short(record: Record, settings: Settings) -> bool:
     """Only a public criticism and/or a lower-amount fine (besides a warning): 3 months instead of 3 years."""
     kinds = set(record.get("penalty_kind", ())) - {"警告"}
@@ -40,13 +63,15 @@ def case_window(record: Record, settings: Settings) -> tuple[date, date]:
     else:
         end = add_years(start, settings.long_window_years)
     restriction = record.get("restriction_until")
-    if restriction and restriction >= end:
+    # Only a restriction of business or of practice lasting longer than the window extends it (Art. 13).
+    restricts = RESTRICTIONS.intersection(record.get("penalty_kind", ()))
+    if restriction and restricts and restriction >= end:
         end = restriction + timedelta(days=1) if restriction < date.max else date.max
     return start, end
 
 
 def decide_case(record: Record, as_of: date, settings: Settings) -> Decision:
-    if record.get("minor") == "是":
+    if is_minor(record):
         return Decision(Visibility.NEVER, "minor")
     if record.get("procedure") == "简易程序":
         return Decision(Visibility.NEVER, "summary-procedure")
@@ -74,7 +99,7 @@ def blacklist_window(record: Record, settings: Settings) -> tuple[date, date]:
 def decide_blacklist(record: Record, as_of: date, settings: Settings, revoked_cases: frozenset = frozenset()
                      ) -> Decision:
     start, end = blacklist_window(record, settings)
-    if record.get("penalty_no") in revoked_cases:
+    if code_key(record.get("penalty_no")) in revoked_cases:
         return Decision(Visibility.WITHDRAWN, "penalty-revoked", start, end)
     decision = _window(start, end, as_of)
     if decision.visibility is Visibility.EXPIRED and record.get("removed_date") == end:
@@ -96,7 +121,7 @@ def _window(start: date, end: date, as_of: date) -> Decision:
 def revoked_decision_numbers(cases, as_of: date) -> frozenset:
     """Decision numbers of penalty cases revoked on or before the as-of date (their blacklist entries go too)."""
     return frozenset(
-        r.key for r in cases
+        code_key(r.key) for r in cases
         if r.get("status") == "已撤销" and (r.get("status_date") is None or r.get("status_date") <= as_of)
     )
 

@@ -50,6 +50,15 @@ def is_resident_id(text: str) -> bool:
     return False
 
 
+def birth_date(text: str) -> date | None:
+    """The birth date a valid resident ID number carries, else None."""
+    text = text.upper()
+    if not is_resident_id(text):
+        return None
+    digits = text[6:14] if len(text) == 18 else "19" + text[6:12]
+    return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+
+
 def id_number_problem(text: str) -> str | None:
     text = text.upper()
     if len(text) == 18 and text[:17].isdigit() and text[17] in "0123456789X":

@@ -13,7 +13,7 @@ from .config import Settings, load_mkdocs_yaml, plugin_settings, settings_from_d
 from .model import Dataset, Decision, Record, Visibility
 from .problems import Report
 from .readers import read_folder
-from .redact import RedactionLog, public_view
+from .redact import RedactionLog, person_names, public_view
 from .schema import BLACKLIST, CASE, RECORD_TYPES
 from .validate import check_across, validate_rows
 
@@ -112,6 +112,8 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
     pub = Publication(as_of)
     cases = dataset.records.get(CASE.name, [])
     revoked = disclosure.revoked_decision_numbers(cases, as_of)
+    # every natural person the data names, shown or not, is masked in every public text
+    names = person_names(r for records in dataset.records.values() for r in records)
     changes = []
     for name, records in dataset.records.items():
         shown = []
@@ -124,7 +126,8 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
                 pub.withheld_ids[f"{name}:{entry_id(name, record.values)}"] = decision.reason
                 continue
             entry = Entry(name, record.slug if name == CASE.name else record.key,
-                          public_view(record, settings, pub.redactions), decision.public_from, decision.public_until)
+                          public_view(record, settings, pub.redactions, names), decision.public_from,
+                          decision.public_until)
             shown.append(entry)
             if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
                 pub.leaving_soon.append(entry)

@@ -4,7 +4,6 @@ Everything here is glue; rules live in the pipeline modules so a move away from 
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -13,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import changes, render, write
+from . import changes, compose, render, write
 from .config import settings_from_dict
 from .normalise import parse_date
 from .pipeline import publish, read_dataset
@@ -87,18 +86,10 @@ class DisclosurePlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        pages = render.generated_pages(self.env, self.content)
-        staging = write.MemoryWriter()
-        listed = write.downloads(staging, self.content)
-        pages["data/index.md"] = self.env.get_template("data_index.html").render(
-            as_of=self.publication.as_of, downloads=listed, dictionary=write.dictionary())
+        events = changes.public_events(self.events, self.manifest["records"])
+        pages, downloads = compose.site_sources(self.env, self.content, events)
         pages[FRAME_URI] = FRAME_SOURCE
-        shown = changes.public_events(self.events, set(self.manifest["records"]))
-        pages["changes/index.md"] = self.env.get_template("changes.html").render(
-            events=shown, kinds={"cases": "行政处罚", "blacklist": "失信名单"})
-        staging.write("data/changes.json", json.dumps(
-            {"as_of": self.publication.as_of.isoformat(), "events": shown}, ensure_ascii=False, indent=1))
-        for uri, text in {**pages, **staging.files}.items():
+        for uri, text in {**pages, **downloads}.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 raise PluginError(f"content/{uri} 与自动生成的页面冲突，请改名或删除该文件")

@@ -24,33 +24,49 @@ MASKS = {
     "bank": "[账号已隐去]",
     "email": "[邮箱已隐去]",
     "number": "[号码已隐去]",
+    "name": "[姓名已隐去]",
 }
 
 # Full-width digits, letters and the signs that join phone numbers and e-mail addresses; other
-# full-width punctuation (，（）) is Chinese text and stays as written.
-_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1B), *range(0xFF20, 0xFF3B),
+# full-width punctuation (，（）：) is Chinese text and stays as written.
+_HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF20, 0xFF3B),
                                                         *range(0xFF41, 0xFF5B), 0xFF0B, 0xFF0D, 0xFF0E)})
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _ID_X = re.compile(r"\d{17}[Xx]")
+_SPACED_ID = re.compile(r"\d{6}[ -]\d{8}[ -]\d{3}[\dXx]")
 _SPACED_CARD = re.compile(r"\d{4}(?:[ -]\d{4}){3,4}\d{0,3}")
 _SPACED_MOBILE = re.compile(r"(?:\+?86[- ]?)?1[3-9]\d[- ]\d{4}[- ]\d{4}")
-_LANDLINE = re.compile(r"(?:[(（]0\d{2,3}[)）]|0\d{2,3}[- ])\s?\d{7,8}(?:[-转]\d{1,5})?")
-_LABELLED = re.compile(r"(电话|联系电话|固话|手机|联系方式|Tel|TEL|tel)([:：]?\s*)(\d{7,8})")
+_LANDLINE = re.compile(r"(?:[(（]0\d{2,3}[)）]|0\d{2,3}[- ])\s?\d{3,4}[- ]?\d{4}(?:[-转]\d{1,5})?")
+# A number after a contact word, in any grouping: 电话：8765-4321, 联系电话为87654321, QQ 123456789.
+_LABELLED = re.compile(
+    r"(电话|联系电话|联系方式|固话|座机|手机|手机号|传真|QQ|qq|微信|微信号|Tel|TEL|tel|Fax|FAX)"
+    r"((?:号码?)?\s*(?:[:：为是]|号码为|号为)?\s*)"
+    r"([0-9A-Za-z_][0-9A-Za-z_\- ]{3,}[0-9A-Za-z_])")
 _LONG_DIGITS = re.compile(r"\d{11,}")  # any run this long is a phone, ID, card or account number
+# Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店主王小明.
+_ROLE_NAME = re.compile(
+    r"((?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|消费者|举报人|投诉人|证人|驾驶人|当事人|"
+    r"实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*)"
+    r"([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、（(\s）)]|$|[于在系将向把被对])")
+_NOT_A_NAME = re.compile(r"^(本人|某某|其|未|已|系|在|于|的|等|称|经|拒|对|将)")
 
 
 def _classify(digits: str) -> str:
     if len(digits) in (15, 18) and is_resident_id(digits):
         return "id"
-    if len(digits) == 11 and digits[0] == "1" or len(digits) == 13 and digits.startswith("861"):
+    if re.fullmatch(r"(?:86)?1[3-9]\d{9}", digits):
         return "mobile"
     if 16 <= len(digits) <= 19:
         return "bank"
     return "number"
 
 
-def scan(text: str) -> tuple[str, Counter]:
-    """Text with personal data masked, and how many of each kind were masked."""
+def scan(text: str, names: frozenset[str] = frozenset()) -> tuple[str, Counter]:
+    """Text with personal data masked, and how many of each kind were masked.
+
+    `names` are natural persons' names known from the data (parties, representatives): each is masked
+    wherever it appears, whichever record's text it is in.
+    """
     counts: Counter = Counter()
 
     def sub(pattern, kind_of, text):
@@ -63,23 +79,69 @@ def scan(text: str) -> tuple[str, Counter]:
     text = text.translate(_HALF)
     text = sub(_EMAIL, lambda m: "email", text)
     text = sub(_ID_X, lambda m: "id", text)
+    text = sub(_SPACED_ID, lambda m: "id", text)
     text = sub(_SPACED_CARD, lambda m: "bank", text)
     text = sub(_SPACED_MOBILE, lambda m: "mobile", text)
     text = sub(_LONG_DIGITS, lambda m: _classify(m.group()), text)
     text = sub(_LANDLINE, lambda m: "phone", text)
 
     def labelled(match):
+        if not any(ch.isdigit() for ch in match.group(3)):
+            return match.group()
         counts["phone"] += 1
         return match.group(1) + match.group(2) + MASKS["phone"]
     text = _LABELLED.sub(labelled, text)
+
+    for name in sorted(names, key=len, reverse=True):
+        if name in text:
+            counts["name"] += text.count(name)
+            text = text.replace(name, mask_name(name))
+
+    def role(match):
+        name = match.group(2)
+        if _NOT_A_NAME.match(name) or name.endswith("*"):
+            return match.group()
+        counts["name"] += 1
+        return match.group(1) + mask_name(name)
+    text = _ROLE_NAME.sub(role, text)
     return text, counts
 
 
 def mask_name(name: str) -> str:
     """A natural person's name as surname + '*'."""
-    name = name.strip()
+    name = re.sub(r"\s+", "", name)
     surname = next((s for s in COMPOUND_SURNAMES if name.startswith(s) and len(name) > len(s)), name[:1])
     return surname + "*"
+
+
+# A sole trader registered without a trade name carries its operator's name: 2–4 Chinese characters
+# with nothing that names a business.
+_BUSINESS_WORDS = re.compile(r"(店|行|部|厂|社|公司|中心|馆|所|站|坊|铺|场|院|室|吧|楼|堂|庄|园|处|队|局|会|厅|城|屋|超市|商|经营)")
+
+
+def looks_like_person(name: str) -> bool:
+    compact = re.sub(r"\s+", "", name)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", compact)) and not _BUSINESS_WORDS.search(compact)
+
+
+def is_person(record: Record) -> bool:
+    """A natural person, or a party whose registered name is a person's name."""
+    if record.get("party_type") == "自然人":
+        return True
+    return record.get("party_type") in (None, "个体工商户") and looks_like_person(record.get("party_name", ""))
+
+
+def person_names(records) -> frozenset[str]:
+    """Every natural person's name the data knows, to be masked in all free text."""
+    names = set()
+    for record in records:
+        if is_person(record):
+            names.add(re.sub(r"\s+", "", record.get("party_name", "")))
+            names.add(record.get("party_name", "").strip())
+        legal_rep = record.get("legal_rep")
+        if legal_rep and looks_like_person(legal_rep):
+            names.add(legal_rep.strip())
+    return frozenset(n for n in names if len(n) >= 2)
 
 
 @dataclass
@@ -96,23 +158,29 @@ class RedactionLog:
         return sum(self.counts.values())
 
 
-def public_view(record: Record, settings: Settings, log: RedactionLog | None = None) -> dict:
+def public_view(record: Record, settings: Settings, log: RedactionLog | None = None,
+                names: frozenset[str] = frozenset()) -> dict:
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
-    person = record.get("party_type") == "自然人"
+    person = is_person(record)
     view: dict = {}
-    full_name = record.get("party_name", "")
+    own = {record.get("party_name", "").strip(), re.sub(r"\s+", "", record.get("party_name", ""))}
+    if person and settings.mask_person_names:
+        names = names | own
+    elif person:
+        names = names - own  # the site chose to show penalised persons' names; others stay masked
     for f in record.rtype.public_fields:
         value = record.values.get(f.id)
         if value is None:
             continue
         if f.id == "party_name" and person and settings.mask_person_names:
             value = mask_name(value)
-        elif f.id == "legal_rep" and (person or not settings.show_legal_rep):
+        elif f.id == "uscc" and record.get("party_type") == "自然人":
+            continue  # a person has no credit code; the column may hold an ID number
+        elif f.id == "legal_rep" and (record.get("party_type") == "自然人" or not settings.show_legal_rep):
             continue
-        elif f.kind == "free_text" or f.kind == "text":
-            if person and settings.mask_person_names and len(full_name) >= 2:
-                value = value.replace(full_name, mask_name(full_name))
-            value, kinds = scan(value)
+        elif f.kind in ("free_text", "text"):
+            # an organisation's representative is shown by name, as Order 45 Art. 6 requires
+            value, kinds = scan(value, frozenset() if f.id == "legal_rep" else names)
             if log is not None and kinds:
                 log.add(f.id, kinds)
         view[f.id] = value

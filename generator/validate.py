@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
 from typing import Iterable, Iterator
 
-from .model import Record, Source
-from .normalise import Invalid, cell_text, clean
+from .dates import add_working_days, add_years
+from .model import Record, Source, slugify
+from .normalise import Invalid, cell_text, clean, fold
 from .problems import Problem, Severity
 from .readers import MAPPING_FILE, RawRow
+from .redact import scan
 from .schema import BLACKLIST, CASE, RecordType
 
 # Penalties whose record may never be taken down early (Order 45 Art. 14).
@@ -21,18 +22,50 @@ def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: s
     return Problem(severity, code, message, raw.file, raw.sheet, raw.row, column, cell_text(value))
 
 
+def hide(value) -> str:
+    """A personal value as problems show it: enough to find the cell, not enough to read the number."""
+    text = cell_text(value)
+    return text[:3] + "*" * max(len(text) - 5, 1) + text[-2:] if len(text) > 5 else "*" * len(text)
+
+
+def _person_cells(raw: RawRow, rtype: RecordType) -> dict:
+    """A natural person has no credit code: what stands in that column is treated as an ID number."""
+    cells = dict(raw.cells)
+    party_type = cells.get("party_type")
+    if rtype is CASE and party_type and fold(cell_text(party_type.value)) == "自然人" and "uscc" in cells:
+        moved = cells.pop("uscc")
+        if "id_number" not in cells or not cell_text(cells["id_number"].value):
+            cells["id_number"] = moved
+    return cells
+
+
 def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
     """Clean values of every cell of the row, and a problem for each cell that cannot be used."""
     values, problems = {}, []
-    for field_id, cell in raw.cells.items():
+    for field_id, cell in _person_cells(raw, rtype).items():
         f = rtype.field(field_id)
+        shown = cell.value if f.public else hide(cell.value)
         try:
             value = clean(f, cell.value, cell.unit)
         except Invalid as exc:
-            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header, cell.value))
+            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header, shown))
             continue
+        found = scan(value)[1] if value is not None and f.kind == "code" else {}
+        if found.keys() & {"id", "email"}:
+            problems.append(_problem(raw, Severity.ERROR, "personal-data-in-code",
+                                     f"「{cell.header}」中含有身份证号或邮箱，文号会出现在网址和页面中，不能公开这类内容",
+                                     cell.header, hide(value)))
+            continue
+        if found.keys() & {"mobile", "bank"}:
+            problems.append(_problem(raw, Severity.WARNING, "personal-data-in-code",
+                                     f"「{cell.header}」中有一串像手机号或银行卡号的数字；如确是文号序号可忽略，否则请改正",
+                                     cell.header, value))
         if value is not None:
             values[field_id] = value
+    if rtype is CASE and "decision_no" in values and not slugify(values["decision_no"]):
+        problems.append(_problem(raw, Severity.ERROR, "invalid-decision-no",
+                                 "决定书文号中没有文字或数字，无法生成页面地址", _column(raw, rtype, "decision_no"),
+                                 values.pop("decision_no")))
     return values, problems
 
 
@@ -184,31 +217,3 @@ def _overlap(a: Record, b: Record) -> bool:
     a_end = a.get("removed_date") or add_years(a_start, BLACKLIST_YEARS)
     b_end = b.get("removed_date") or add_years(b_start, BLACKLIST_YEARS)
     return a_start < b_end and b_start < a_end
-
-
-def add_working_days(start: date, days: int) -> date:
-    """Mondays to Fridays only; public holidays are not known here, so this is a lower bound."""
-    current = start
-    while days:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
-def add_months(start: date, months: int) -> date:
-    """Calendar months later; the 31st becomes the month's last day; far-future dates stop at date.max."""
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    if year > date.max.year:
-        return date.max
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def add_years(start: date, years: int) -> date:
-    return add_months(start, 12 * years)

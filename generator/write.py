@@ -76,9 +76,19 @@ def downloads(writer: SiteWriter, content) -> list[dict]:
         writer.write(f"data/{rtype.name}.json", json.dumps(
             {"as_of": content.pub.as_of.isoformat(), "count": len(records), "records": records},
             ensure_ascii=False, indent=1))
+        writer.write(f"data/{rtype.name}.xlsx", xlsx_bytes(rtype.label, labels, rows))
         listed.append({"label": rtype.label, "count": len(rows), "files": [
-            {"format": "CSV", "name": f"{rtype.name}.csv"}, {"format": "JSON", "name": f"{rtype.name}.json"}]})
+            {"format": fmt, "name": f"{rtype.name}.{fmt.lower()}"} for fmt in ("XLSX", "CSV", "JSON")]})
     return listed
+
+
+def xlsx_bytes(sheet: str, labels: list[str], rows: list[list[str]]) -> bytes:
+    """An Excel workbook of the same table, for staff and journalists who work in Excel or WPS."""
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    pd.DataFrame(rows, columns=labels).to_excel(buffer, sheet_name=sheet, index=False, engine="openpyxl")
+    return buffer.getvalue()
 
 
 def dictionary() -> list[dict]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -110,6 +111,10 @@ def all_output_text(site) -> str:
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
+            if path.suffix == ".xlsx":  # a zip of XML parts: read each part
+                with zipfile.ZipFile(path) as book:
+                    chunks.extend(book.read(n).decode("utf-8", errors="ignore") for n in book.namelist())
+                continue
             chunks.append(data.decode("utf-8", errors="ignore"))
     return "\n".join(chunks)
 

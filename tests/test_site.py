@@ -109,7 +109,11 @@ def test_downloads_hold_public_records_only(built):
     assert data["count"] == 5 and data["as_of"] == AS_OF
     assert "id_number" not in data["records"][0]
     page = built.page("data")
-    assert 'href="cases.csv"' in page and "数据字典" in page
+    assert 'href="cases.csv"' in page and 'href="cases.xlsx"' in page and "数据字典" in page
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(built.site / "data" / "cases.xlsx").active
+    assert sheet.max_row == 1 + 5 and sheet.cell(1, 1).value == "行政处罚决定书文号"
 
 
 def test_build_with_errors_publishes_nothing_and_keeps_the_old_site(built):
