@@ -8,7 +8,7 @@ import yaml
 from .model import Campaign
 from .normalise import Invalid, parse_date
 from .problems import Report
-from .readers import _display
+from .readers import display_path
 
 REQUIRED = ("id", "title", "authority", "start", "end")
 
@@ -17,7 +17,7 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
     campaigns: list[Campaign] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-        name = _display(path, root)
+        name = display_path(path, root)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:

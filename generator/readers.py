@@ -46,6 +46,7 @@ class Mapping:
     aliases: dict[str, str] = field(default_factory=dict)  # folded header -> field id
     values: dict[str, object] = field(default_factory=dict)
     ignore: set[str] = field(default_factory=set)
+    ignore_sheets: set[str] = field(default_factory=set)
     optional: frozenset[str] = frozenset()
 
 
@@ -71,61 +72,98 @@ def alias_table(rtype: RecordType, mapping: Mapping) -> dict[str, str]:
     return table
 
 
+MAPPING_KEYS = {"aliases", "values", "ignore", "ignore_sheets", "optional"}
+
+
 def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) -> Mapping:
+    """The site's own `_mapping.yaml` for this record type; every mistake in it is a problem, never a crash."""
     path = folder / MAPPING_FILE
     mapping = Mapping()
     if not path.exists():
         return mapping
-    where = {"file": _display(path, root)}
+    where = {"file": display_path(path, root)}
+
+    def bad(message: str) -> None:
+        report.error("mapping-invalid", message, **where)
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        report.error("mapping-invalid", f"映射文件无法读取：{exc}", **where)
+        bad(f"映射文件无法读取：{exc}")
         return mapping
+    if not isinstance(data, dict):
+        bad("映射文件应为“键: 值”的形式，可用的键：" + "、".join(sorted(MAPPING_KEYS)))
+        return mapping
+    for key in sorted(set(data) - MAPPING_KEYS):
+        bad(f"映射文件中不认识的键「{key}」，可用：{'、'.join(sorted(MAPPING_KEYS))}")
     known = {f.id for f in rtype.fields}
-    for field_id, headers in (data.get("aliases") or {}).items():
+
+    def section(key: str, kind: type):
+        value = data.get(key)
+        if value is None:
+            return kind()
+        if not isinstance(value, kind):
+            bad(f"映射文件中「{key}」应为{'“字段: 值”' if kind is dict else '列表'}")
+            return kind()
+        return value
+
+    for field_id, headers in section("aliases", dict).items():
         if field_id not in known:
-            report.error("mapping-invalid", f"映射文件中的字段「{field_id}」不存在，可用：{', '.join(sorted(known))}",
-                         **where)
+            bad(f"映射文件中的字段「{field_id}」不存在，可用：{', '.join(sorted(known))}")
             continue
-        for header in [headers] if isinstance(headers, str) else headers or []:
-            mapping.aliases[fold_header(header)[0]] = field_id
-    for field_id, value in (data.get("values") or {}).items():
+        for header in headers if isinstance(headers, list) else [headers]:
+            mapping.aliases[fold_header(str(header))[0]] = field_id
+    for field_id, value in section("values", dict).items():
         if field_id not in known:
-            report.error("mapping-invalid", f"映射文件中的字段「{field_id}」不存在", **where)
+            bad(f"映射文件中的字段「{field_id}」不存在")
             continue
         mapping.values[field_id] = value
-    mapping.ignore = {fold_header(h)[0] for h in data.get("ignore") or []}
-    optional = set(data.get("optional") or [])
+    mapping.ignore = {fold_header(str(h))[0] for h in section("ignore", list)}
+    mapping.ignore_sheets = {str(h).strip() for h in section("ignore_sheets", list)}
+    optional = {str(f) for f in section("optional", list)}
     for field_id in sorted(optional):
         if field_id not in known or field_id == rtype.key:
-            report.error("mapping-invalid", f"映射文件 optional 中的字段「{field_id}」不存在或不能设为选填", **where)
+            bad(f"映射文件 optional 中的字段「{field_id}」不存在或不能设为选填")
             optional.discard(field_id)
     mapping.optional = frozenset(optional)
     return mapping
 
 
-def data_files(folder: Path) -> list[Path]:
+OLD_FORMATS = {".xls", ".et", ".xlsm", ".xlsb", ".ods", ".wps"}
+
+
+def data_files(folder: Path, report: Report | None = None, root: Path | None = None) -> list[Path]:
+    """The data files of a folder. Anything else in it is reported, so no file is skipped unnoticed."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in DATA_SUFFIXES
-        and not p.name.startswith(("~$", ".", "_"))
-    )
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name, suffix = path.name, path.suffix.lower()
+        if name.startswith(("~$", ".")) or name == MAPPING_FILE:
+            continue  # Excel/WPS lock files, hidden files, the mapping file
+        if suffix in DATA_SUFFIXES and not name.startswith("_"):
+            found.append(path)
+        elif report is not None:
+            where = {"file": display_path(path, root or folder)}
+            if suffix in OLD_FORMATS:
+                report.error("file-format", "不支持此表格格式，请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后重试", **where)
+            else:
+                report.warning("file-format", "不是数据文件（支持 .csv .xlsx .yaml .json；以 _ 开头的文件不读取），已跳过",
+                               **where)
+    return found
 
 
 def read_folder(folder: Path, rtype: RecordType, report: Report, root: Path) -> list[RawRow]:
     """Every data row of every file in the folder; problems go to the report."""
     mapping = load_mapping(folder, rtype, report, root)
     rows: list[RawRow] = []
-    for path in data_files(folder):
+    for path in data_files(folder, report, root):
         rows.extend(read_file(path, rtype, mapping, report, root))
     return rows
 
 
 def read_file(path: Path, rtype: RecordType, mapping: Mapping, report: Report, root: Path) -> list[RawRow]:
-    name = _display(path, root)
+    name = display_path(path, root)
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
@@ -172,19 +210,16 @@ def _read_xlsx(path: Path, name: str, rtype, mapping, report) -> list[RawRow]:
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     rows: list[RawRow] = []
-    headed = 0
     try:
         for sheet in workbook.worksheets:
+            if sheet.title.strip() in mapping.ignore_sheets:
+                continue
             grid = [list(r) for r in sheet.iter_rows(values_only=True)]
             if not any(cell_text(v) for r in grid for v in r):
                 continue
-            before = len(report.problems)
             rows.extend(_rows_from_grid(grid, name, sheet.title, rtype, mapping, report))
-            headed += not any(p.code == "header-missing" for p in report.problems[before:])
     finally:
         workbook.close()
-    if not headed:
-        report.error("header-missing", "工作簿中没有任何工作表含有可识别的表头，整个文件未读取", file=name)
     return rows
 
 
@@ -197,8 +232,11 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
         report.error("file-shape", "文件应为记录列表（每条记录一组 字段: 值）", file=name)
         return []
     table = alias_table(rtype, mapping)
+    lines = _yaml_item_lines(text) if path.suffix.lower() != ".json" else []
     rows, unknown = [], {}
-    for number, item in enumerate(data, start=1):
+    for index, item in enumerate(data):
+        # YAML: the line the item starts on, as an editor shows it; JSON: the item's number in the list
+        number = lines[index] if index < len(lines) else index + 1
         if not isinstance(item, dict):
             report.error("file-shape", "这一条不是“字段: 值”的形式", file=name, row=number)
             continue
@@ -210,7 +248,12 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
                 if folded not in mapping.ignore:
                     unknown.setdefault(str(key), number)
                 continue
-            raw.cells.setdefault(field_id, Cell(str(key), value, unit))
+            if field_id in raw.cells:
+                report.warning("duplicate-column",
+                               f"「{key}」与「{raw.cells[field_id].header}」是同一字段，只读取先出现的「{raw.cells[field_id].header}」",
+                               file=name, row=number, column=str(key))
+                continue
+            raw.cells[field_id] = Cell(str(key), value, unit)
         _fill_fixed(raw, mapping)
         if _keep(raw, report, rtype):
             rows.append(raw)
@@ -218,6 +261,19 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
         report.warning("unknown-column", f"不认识的字段「{key}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
                        file=name, row=number, column=key)
     return rows
+
+
+def _yaml_item_lines(text: str) -> list[int]:
+    """Line numbers (1-based) where each item of a top-level YAML list starts."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):  # {cases: [...]} form
+        node = next((v for k, v in node.value if isinstance(v, yaml.SequenceNode)), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
 
 
 def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
@@ -228,7 +284,8 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
         # data: a warning per sheet, and an error from _read_xlsx when no sheet at all had a header.
         hint = f"没有找到表头行（应包含「{rtype.field(rtype.key).label}」等列名，或在 {MAPPING_FILE} 中添加别名）"
         if sheet:
-            report.warning("header-missing", hint + "，此工作表未读取", file=name, sheet=sheet)
+            report.error("header-missing", hint + f"，此工作表未读取。如是说明页，请在 {MAPPING_FILE} 的 "
+                         "ignore_sheets 中列出", file=name, sheet=sheet)
         else:
             report.error("header-missing", hint + "，此文件未读取", file=name)
         return []
@@ -282,23 +339,27 @@ def _fill_fixed(raw: RawRow, mapping: Mapping) -> None:
             raw.cells[field_id] = Cell(MAPPING_FILE, value)
 
 
+# Fields that may stand beside 无 in a placeholder row: a sequence number, the period's date, a remark
+# such as "本期无违反…之事业单位".
+_PLACEHOLDER_COMPANIONS = {"publish_date", "decision_date", "remarks"}
+
+
 def _keep(raw: RawRow, report: Report, rtype: RecordType, extra: list[str] = ()) -> bool:
     """False for an empty row (ignored) and for a placeholder row (ignored with a note)."""
     own = {fid: cell_text(c.value) for fid, c in raw.cells.items() if c.header != MAPPING_FILE}
-    filled = [t for t in list(own.values()) + list(extra) if t]
-    if not filled:
+    filled = {fid: t for fid, t in own.items() if t}
+    if not filled and not any(extra):
         return False
-    # A row that says 无 where the record's required fields should be ("本期无违反…" with a date and a
-    # sequence number beside it) is a placeholder too: nothing in it can become a record.
     required = [own.get(f.id, "") for f in rtype.fields if f.required]
-    if all(is_placeholder(t) for t in filled) or (
-            any(is_placeholder(t) for t in required) and all(not t or is_placeholder(t) for t in required)):
+    says_nothing = any(is_placeholder(t) for t in filled.values()) and all(
+        is_placeholder(t) or fid in _PLACEHOLDER_COMPANIONS for fid, t in filled.items())
+    if says_nothing and all(not t or is_placeholder(t) for t in required):
         report.note("placeholder-row", "此行为“无/暂无/—”占位行（必填项均无内容），已跳过", **raw.where())
         return False
     return True
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
     """The path as the clerk knows it: relative to the site folder (symlinks are not followed)."""
     for candidate, base in ((path, root), (path.absolute(), root.absolute())):
         try:
