@@ -491,7 +491,7 @@ def test_yaml_list_with_english_ids(tmp_path):
     assert (first.get("decision_date"), first.get("publish_date")) == (date(2026, 3, 2), date(2026, 3, 4))
     assert second.get("decision_date") == date(2026, 3, 3)
     # YAML rows are the lines the items start on, as an editor shows them
-    assert (first.source.file, first.source.row, second.source.row) == ("data/cases/manual.yaml", 3, 16)
+    assert (first.source.file, first.source.row, second.source.row) == ("data/cases/manual.yaml", 3, 15)
 
 
 def test_json_list_with_chinese_headers(tmp_path):
