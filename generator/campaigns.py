@@ -1,6 +1,7 @@
 """Campaign records (data/campaigns/*.yaml): one file per campaign, validated like every other input."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -36,8 +37,14 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
                     dates[key] = parse_date(data[key], allow_roc=False)
                 except Invalid as exc:
                     report.error(exc.code, exc.message, file=name, column=key, value=str(data[key]))
-        stats = []
-        for number, item in enumerate(data.get("stats") or [], start=1):
+        stats, raw_stats = [], data.get("stats") or []
+        if not isinstance(raw_stats, list):
+            report.error("campaign-stat", "stats 应为列表，每项包含 label、value（可选 unit）", file=name, column="stats")
+            raw_stats = []
+        products = data.get("products") or []
+        if isinstance(products, str):
+            products = [p.strip() for p in re.split(r"[,，、;；]", products) if p.strip()]
+        for number, item in enumerate(raw_stats, start=1):
             if not isinstance(item, dict) or "label" not in item or "value" not in item:
                 report.error("campaign-stat", f"第 {number} 项统计应包含 label、value（可选 unit）",
                              file=name, column="stats")
@@ -57,7 +64,7 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
         campaigns.append(Campaign(
             id=campaign_id, title=str(data["title"]), authority=str(data["authority"]),
             region=str(data.get("region", "")), start=dates["start"], end=dates["end"],
-            products=tuple(str(p) for p in data.get("products") or ()), summary=str(data.get("summary", "")).strip(),
+            products=tuple(str(p) for p in products), summary=str(data.get("summary", "")).strip(),
             stats=tuple(stats), source=name,
         ))
     return campaigns

@@ -58,6 +58,8 @@ class History:
             events.append({"date": current["as_of"], "first": True, "added": [], "removed": [],
                            "count": len(current["records"])})
             return current, events[-HISTORY_LIMIT:]
+        if current["as_of"] < self.previous.get("as_of", ""):
+            return current, events  # a rebuild of an earlier day: it neither adds to nor rewrites the log
         before, now = self.previous.get("records", {}), current["records"]
         added = [{"kind": v["kind"], "id": k.split(":", 1)[1], "name": v["name"], "url": v["url"]}
                  for k, v in now.items() if k not in before]
@@ -71,7 +73,13 @@ class History:
                            "count": len(now)})
         return current, events[-HISTORY_LIMIT:]
 
+    def moves_forward(self, manifest: dict) -> bool:
+        """Whether this build is the newest so far; only such a build becomes the base of the next comparison."""
+        return self.previous is None or manifest["as_of"] >= self.previous.get("as_of", "")
+
     def save(self, manifest: dict, events: list[dict]) -> None:
+        if not self.moves_forward(manifest):
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, data in ((MANIFEST, manifest), (HISTORY, events)):
             tmp = self.folder / (name + ".tmp")

@@ -114,8 +114,10 @@ def cmd_build(args, config_file: Path) -> int:
         print("数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试。", file=sys.stderr)
         return EXIT_DATA
     config = load_config(str(config_file), strict=args.strict)
-    target = (args.site_dir or Path(config.site_dir)).resolve()
+    config_site_dir = config.site_dir
+    target = (args.site_dir or Path(config_site_dir)).resolve()
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
     try:
         config.site_dir = str(staging)
         plugin = config.plugins["disclosure"]
@@ -130,7 +132,10 @@ def cmd_build(args, config_file: Path) -> int:
         print(f"生成失败，原有网站保持不变：{exc}", file=sys.stderr)
         return EXIT_BUILD
     _swap(staging, target)
-    plugin.save_history()
+    # Only the site people see moves the change log on, not a copy built elsewhere with -d;
+    # a rebuild of an earlier day is not saved either (History.save).
+    if target == Path(config_site_dir).resolve():
+        plugin.save_history()
     pages = sum(1 for _ in target.rglob("index.html"))
     print(f"网站已生成：{target}（{pages} 个页面，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
     return EXIT_OK

@@ -61,6 +61,10 @@ def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Se
         except (Invalid, ValueError, TypeError) as exc:
             problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
                                     source, column=key, value=str(value)))
+    if values.get("as_of"):
+        problems.append(Problem(Severity.NOTE, "config-as-of",
+                                f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
+                                "日常发布请删去此项", source, column="as_of"))
     for key, maximum in LEGAL_MAXIMUM.items():
         if key in values and not 0 < values[key] <= maximum:
             problems.append(Problem(Severity.ERROR, "config-loosened",

@@ -72,14 +72,3 @@ def id_number_problem(text: str) -> str | None:
         return None if _valid_birth("19" + text[6:12]) else "身份证号码中的出生日期无效"
     return None if not text.isdigit() else "身份证号码应为 18 位（或旧式 15 位）"
 
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch)
-        if i % 2:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
-    return total % 10 == 0

@@ -95,7 +95,6 @@ class Dataset:
     campaigns: list[Campaign] = field(default_factory=list)
     read: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=dict)
 
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")

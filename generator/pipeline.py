@@ -10,7 +10,7 @@ from . import disclosure
 from .campaigns import read_campaigns
 from .changes import entry_id
 from .config import Settings, load_mkdocs_yaml, plugin_settings, settings_from_dict
-from .model import Dataset, Decision, Record, Visibility
+from .model import Dataset
 from .problems import Report
 from .readers import read_folder
 from .redact import RedactionLog, person_names, public_view
@@ -38,13 +38,12 @@ def read_dataset(root: Path, settings: Settings, report: Report) -> Dataset:
     for rtype in RECORD_TYPES.values():
         rows = read_folder(data_dir / rtype.name, rtype, report, root)
         records, problems, rejected = validate_rows(rows, rtype)
-        across, bad = check_across(records, rtype)
+        across, bad = check_across(records, rtype, settings.blacklist_years)
         report.extend(problems)
         report.extend(across)
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
         dataset.read[rtype.name] = len(rows)
         dataset.rejected[rtype.name] = rejected + len(bad)
-    dataset.skipped = Counter(p.file for p in report.problems if p.code == "placeholder-row")
     dataset.campaigns = read_campaigns(data_dir / "campaigns", report, root)
     _check_campaign_links(dataset, report)
     return dataset
@@ -136,7 +135,7 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
     return pub
 
 
-def check(root: Path, config_file: Path, as_of: date | None = None) -> tuple[Settings, Dataset, Report]:
+def check(root: Path, config_file: Path) -> tuple[Settings, Dataset, Report]:
     report = Report()
     settings = load_settings(config_file, report)
     dataset = read_dataset(root, settings, report)

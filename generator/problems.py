@@ -1,7 +1,6 @@
 """Problems found while reading data: positioned, collected all at once, printable as text or JSON."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -87,6 +86,3 @@ class Report:
 
     def text(self) -> str:
         return "\n".join(p.text() for p in self.sorted())
-
-    def json(self) -> str:
-        return json.dumps([p.as_dict() for p in self.sorted()], ensure_ascii=False, indent=2)

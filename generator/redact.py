@@ -45,7 +45,7 @@ _LABELLED = re.compile(
 _LONG_DIGITS = re.compile(r"\d{11,}")  # any run this long is a phone, ID, card or account number
 # Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店主王小明.
 _ROLE_NAME = re.compile(
-    r"((?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|消费者|举报人|投诉人|证人|驾驶人|当事人|"
+    r"((?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|店员|雇员|营业员|售货员|销售员|司机|消费者|举报人|投诉人|证人|驾驶人|当事人|"
     r"实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*)"
     r"([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、（(\s）)]|$|[于在系将向把被对])")
 _NOT_A_NAME = re.compile(r"^(本人|某某|其|未|已|系|在|于|的|等|称|经|拒|对|将)")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .model import Campaign
 from .pipeline import Entry, Publication
@@ -204,6 +204,3 @@ def record_pages(env: jinja2.Environment, content: SiteContent, frame: Frame):
         url = entries[0].url
         yield url, frame.page(entries[0].view["party_name"], url, body)
 
-
-def markup(text: str) -> Markup:
-    return Markup(text)

@@ -173,7 +173,8 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType) -> tuple[list[Recor
     return records, problems, rejected
 
 
-def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem], set[int]]:
+def check_across(records: list[Record], rtype: RecordType, blacklist_years: int = BLACKLIST_YEARS
+                 ) -> tuple[list[Problem], set[int]]:
     """Duplicates and overlaps between records; returns problems and the indexes of records to reject."""
     problems, rejected = [], set()
 
@@ -206,14 +207,14 @@ def check_across(records: list[Record], rtype: RecordType) -> tuple[list[Problem
         for indexes in by_code.values():
             for a_pos, a in enumerate(indexes):
                 for b in indexes[a_pos + 1:]:
-                    if _overlap(records[a], records[b]):
+                    if _overlap(records[a], records[b], blacklist_years):
                         dup(b, records[a], "duplicate", "同一统一社会信用代码的列入期间重叠")
                         dup(a, records[b], "duplicate", "同一统一社会信用代码的列入期间重叠")
     return problems, rejected
 
 
-def _overlap(a: Record, b: Record) -> bool:
+def _overlap(a: Record, b: Record, years: int) -> bool:
     a_start, b_start = a.get("listed_date"), b.get("listed_date")
-    a_end = a.get("removed_date") or add_years(a_start, BLACKLIST_YEARS)
-    b_end = b.get("removed_date") or add_years(b_start, BLACKLIST_YEARS)
+    a_end = a.get("removed_date") or add_years(a_start, years)
+    b_end = b.get("removed_date") or add_years(b_start, years)
     return a_start < b_end and b_start < a_end

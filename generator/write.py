@@ -22,10 +22,11 @@ class SiteWriter:
         self.written: set[str] = set()
 
     def write(self, rel_path: str, data: str | bytes) -> None:
-        if rel_path in self.written:
+        target = self.site_dir / rel_path
+        if rel_path in self.written or target.exists():
+            # a record page must never replace another page, MkDocs' own included
             raise ValueError(f"two outputs want the same path: {rel_path}")
         self.written.add(rel_path)
-        target = self.site_dir / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, str):
             data = data.encode("utf-8")
