@@ -43,12 +43,40 @@ _LABELLED = re.compile(
     r"((?:号码?)?\s*(?:[:：为是]|号码为|号为)?\s*)"
     r"([0-9A-Za-z_][0-9A-Za-z_\- ]{3,}[0-9A-Za-z_])")
 _LONG_DIGITS = re.compile(r"\d{11,}")  # any run this long is a phone, ID, card or account number
-# Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店主王小明.
-_ROLE_NAME = re.compile(
-    r"((?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|店员|雇员|营业员|售货员|销售员|司机|消费者|举报人|投诉人|证人|驾驶人|当事人|"
-    r"实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*)"
-    r"([\u4e00-\u9fff]{2,4}?)(?=[，,。；;、（(\s）)]|$|[于在系将向把被对])")
-_NOT_A_NAME = re.compile(r"^(本人|某某|其|未|已|系|在|于|的|等|称|经|拒|对|将)")
+# Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店员张小花销售.
+_ROLE = re.compile(
+    r"(?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|店员|雇员|营业员|售货员|销售员|司机|消费者|"
+    r"举报人|投诉人|证人|驾驶人|当事人|实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*")
+# Common surnames; a role word followed by one of these starts a name.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
+    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+    "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+# After a one-character given name these usually follow: a verb or preposition, not a second name character.
+_AFTER_NAME = set("在于系将向把被对从称说未已到等的和与及销购经是为因以曾拒并也均都现自已即仍等")
+
+
+def _mask_role_names(text: str, counts: Counter) -> str:
+    out, pos = [], 0
+    for match in _ROLE.finditer(text):
+        start = match.end()
+        if start < pos:
+            continue
+        rest = text[start:start + 5]
+        surname = next((c for c in COMPOUND_SURNAMES if rest.startswith(c)), rest[:1])
+        if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+            continue
+        given = rest[len(surname):len(surname) + 2]
+        if not given or not re.fullmatch(r"[\u4e00-\u9fff]+", given[:1]):
+            continue
+        if len(given) < 2 or given[1] in _AFTER_NAME or not re.fullmatch(r"[\u4e00-\u9fff]", given[1]):
+            given = given[:1]
+        out.append(text[pos:start] + surname + "*")
+        pos = start + len(surname) + len(given)
+        counts["name"] += 1
+    return "".join(out) + text[pos:]
 
 
 def _classify(digits: str) -> str:
@@ -97,14 +125,7 @@ def scan(text: str, names: frozenset[str] = frozenset()) -> tuple[str, Counter]:
             counts["name"] += text.count(name)
             text = text.replace(name, mask_name(name))
 
-    def role(match):
-        name = match.group(2)
-        if _NOT_A_NAME.match(name) or name.endswith("*"):
-            return match.group()
-        counts["name"] += 1
-        return match.group(1) + mask_name(name)
-    text = _ROLE_NAME.sub(role, text)
-    return text, counts
+    return _mask_role_names(text, counts), counts
 
 
 def mask_name(name: str) -> str:
