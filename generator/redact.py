@@ -46,7 +46,7 @@ _LONG_DIGITS = re.compile(r"\d{11,}")  # any run this long is a phone, ID, card 
 # Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店员张小花销售.
 _ROLE = re.compile(
     r"(?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|店员|雇员|营业员|售货员|销售员|司机|消费者|"
-    r"举报人|投诉人|证人|驾驶人|当事人|实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*")
+    r"举报人|投诉人|证人|驾驶人|实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*")
 # Common surnames; a role word followed by one of these starts a name.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -58,6 +58,11 @@ SURNAMES = set(
 _AFTER_NAME = set("在于系将向把被对从称说未已到等的和与及销购经是为因以曾拒并也均都现自已即仍等")
 
 
+# Words that start with a surname character but are not names ("负责人安排…", "经营者明知…").
+_COMMON_WORDS = {"管理", "安排", "安装", "安全", "明知", "明确", "全部", "全面", "高度", "成立", "时间", "任何",
+                 "于是", "将其", "向其", "常年", "长期", "方面", "金额", "程序", "连续", "毛利", "单位", "江边"}
+
+
 def _mask_role_names(text: str, counts: Counter) -> str:
     out, pos = [], 0
     for match in _ROLE.finditer(text):
@@ -66,7 +71,7 @@ def _mask_role_names(text: str, counts: Counter) -> str:
             continue
         rest = text[start:start + 5]
         surname = next((c for c in COMPOUND_SURNAMES if rest.startswith(c)), rest[:1])
-        if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
+        if surname not in SURNAMES and surname not in COMPOUND_SURNAMES or rest[:2] in _COMMON_WORDS:
             continue
         given = rest[len(surname):len(surname) + 2]
         if not given or not re.fullmatch(r"[\u4e00-\u9fff]+", given[:1]):
