@@ -163,3 +163,55 @@ def test_whole_site_holds_no_personal_data_and_no_forbidden_record(fixture_site)
     assert "测试市监罚〔2026〕6号，处罚决定已撤销" in changes
     assert (fixture_site.site / "cases" / "测试市监罚-2026-1号" / "index.html").exists()
     assert not (fixture_site.site / "cases" / "测试市监罚-2026-6号").exists()
+
+
+# --- the property through every generated output (pages, downloads, search entries, change log) -------
+
+def _every_output(records_values: list[dict]) -> str:
+    """All text the generator itself writes for these case records, rendered as in a build."""
+    from conftest import PROJECT
+    from generator import changes, compose, render, write
+    from generator.model import Dataset
+    from generator.pipeline import publish
+
+    dataset = Dataset(records={"cases": [Record(CASE, v, Source("f.csv", "", i + 2))
+                                         for i, v in enumerate(records_values)], "blacklist": []})
+    pub = publish(dataset, SETTINGS, date(2026, 6, 1))
+    content = render.SiteContent(pub, [], [], [])
+    env = render.environment(PROJECT / "theme")
+    manifest = changes.manifest_of(pub)
+    pages, files = compose.site_sources(env, content, changes.public_events([], manifest["records"]))
+    frame = render.Frame("<title>@T@</title><main>", "</main>", "@T@", "@P@")
+    chunks = list(pages.values()) + [html for _, html in render.record_pages(env, content, frame)]
+    chunks += [json_dumps(write.search_entries(content)), json_dumps(manifest)]
+    for name, data in files.items():
+        if name.endswith(".xlsx"):
+            import io
+
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                chunks += [book.read(n).decode("utf-8", "ignore") for n in book.namelist()]
+        else:
+            chunks.append(data.decode("utf-8-sig"))
+    return "\n".join(chunks).replace("\u200b", "")  # search text is segmented with zero-width spaces
+
+
+def json_dumps(data) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+FREE_TEXT = [f.id for f in CASE.public_fields if f.kind == "free_text"]
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(secret=SECRETS, before=NOISE, after=NOISE, field=st.sampled_from(FREE_TEXT))
+def test_planted_personal_data_reaches_no_generated_output(secret, before, after, field):
+    values = {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
+              "uscc": uscc("91110000123450001"), "violation": "销售不合格灭火器", "basis": "产品质量法",
+              "penalty_kind": ("罚款",), "penalty": "罚款", "fine": Decimal("20000"), "authority": "测试局",
+              "decision_date": date(2026, 3, 2), "publish_date": date(2026, 3, 5)}
+    values[field] = before + secret + after
+    text = _every_output([values])
+    assert "测试罚〔2026〕1号" in text  # the record is there…
+    assert secret not in text  # …and the planted item is not
