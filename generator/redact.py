@@ -94,11 +94,12 @@ def _classify(digits: str) -> str:
     return "number"
 
 
-def scan(text: str, names: frozenset[str] = frozenset()) -> tuple[str, Counter]:
+def scan(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
+         ) -> tuple[str, Counter]:
     """Text with personal data masked, and how many of each kind were masked.
 
     `names` are natural persons' names known from the data (parties, representatives): each is masked
-    wherever it appears, whichever record's text it is in.
+    wherever it appears, whichever record's text it is in, except those in `keep`.
     """
     counts: Counter = Counter()
 
@@ -125,12 +126,47 @@ def scan(text: str, names: frozenset[str] = frozenset()) -> tuple[str, Counter]:
         return match.group(1) + match.group(2) + MASKS["phone"]
     text = _LABELLED.sub(labelled, text)
 
-    for name in sorted(names, key=len, reverse=True):
-        if name in text:
-            counts["name"] += text.count(name)
-            text = text.replace(name, mask_name(name))
+    if names:
+        text = NameIndex.of(names).mask(text, counts, keep)
 
     return _mask_role_names(text, counts), counts
+
+
+class NameIndex:
+    """Finds known names in text in one pass: jump to characters that start a name, try each name length.
+
+    Replacing names one by one would cost (names x texts), which does not scale to a province's data.
+    """
+
+    _cache: dict[frozenset, "NameIndex"] = {}
+
+    def __init__(self, names: frozenset[str]):
+        self.names = names
+        self.lengths = sorted({len(n) for n in names}, reverse=True)
+        self.starts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
+
+    @classmethod
+    def of(cls, names: frozenset[str]) -> "NameIndex":
+        index = cls._cache.get(names)
+        if index is None:
+            if len(cls._cache) > 8:
+                cls._cache.clear()
+            index = cls._cache[names] = cls(names)
+        return index
+
+    def mask(self, text: str, counts: Counter, keep: frozenset[str] = frozenset()) -> str:
+        out, pos = [], 0
+        for match in self.starts.finditer(text):
+            i = match.start()
+            if i < pos:
+                continue
+            for length in self.lengths:
+                if text[i:i + length] in self.names and text[i:i + length] not in keep:
+                    out.append(text[pos:i] + mask_name(text[i:i + length]))
+                    pos = i + length
+                    counts["name"] += 1
+                    break
+        return "".join(out) + text[pos:]
 
 
 def mask_name(name: str) -> str:
@@ -189,11 +225,10 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
     person = is_person(record)
     view: dict = {}
-    own = {record.get("party_name", "").strip(), re.sub(r"\s+", "", record.get("party_name", ""))}
-    if person and settings.mask_person_names:
-        names = names | own
-    elif person:
-        names = names - own  # the site chose to show penalised persons' names; others stay masked
+    own = frozenset({record.get("party_name", "").strip(), re.sub(r"\s+", "", record.get("party_name", ""))}) - {""}
+    # the party's own name is masked too (even without a names index), unless the site chose to show it
+    masked_own = own if person and settings.mask_person_names else frozenset()
+    keep = own if person and not settings.mask_person_names else frozenset()
     for f in record.rtype.public_fields:
         value = record.values.get(f.id)
         if value is None:
@@ -206,7 +241,11 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
             continue
         elif f.kind in ("free_text", "text"):
             # an organisation's representative is shown by name, as Order 45 Art. 6 requires
-            value, kinds = scan(value, frozenset() if f.id == "legal_rep" else names)
+            value, kinds = scan(value, frozenset() if f.id == "legal_rep" else names, keep)
+            for name in masked_own:
+                if len(name) >= 2 and name in value:
+                    kinds["name"] += value.count(name)
+                    value = value.replace(name, mask_name(name))
             if log is not None and kinds:
                 log.add(f.id, kinds)
         view[f.id] = value
