@@ -127,20 +127,20 @@ def parse_code(value) -> str:
     return re.sub(r"\s+", "", fold(cell_text(value))).upper()
 
 
-def parse_uscc(value) -> str:
-    code = parse_code(value)
-    problem = identifiers.uscc_problem(code)
+def _checked_code(value, check, code: str) -> str:
+    text = parse_code(value)
+    problem = check(text)
     if problem:
-        raise Invalid("invalid-uscc", problem)
-    return code
+        raise Invalid(code, problem)
+    return text
+
+
+def parse_uscc(value) -> str:
+    return _checked_code(value, identifiers.uscc_problem, "invalid-uscc")
 
 
 def parse_id_number(value) -> str:
-    text = parse_code(value)
-    problem = identifiers.id_number_problem(text)
-    if problem:
-        raise Invalid("invalid-id-number", problem)
-    return text
+    return _checked_code(value, identifiers.id_number_problem, "invalid-id-number")
 
 
 def parse_decision_no(value) -> str:
