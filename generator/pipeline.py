@@ -14,7 +14,7 @@ from .model import Dataset
 from .problems import Report
 from .readers import read_folder
 from .redact import RedactionLog, person_names, public_view
-from .schema import BLACKLIST, CASE, RECORD_TYPES
+from .schema import CASE, RECORD_TYPES
 from .validate import check_across, validate_rows
 
 LEAVING_SOON_DAYS = 30

@@ -368,7 +368,7 @@ def test_mapping_file_adds_aliases_fixed_values_and_ignored_columns(tmp_path):
     base = case_row(1)
     r1 = [base["行政处罚决定书文号"], "甲公司", base["当事人类型"], base["统一社会信用代码"], "违法", "依据",
           "没收违法所得", "没收违法所得", "", "2026-03-02", "已送达", "N-0001"]
-    r2 = [f"测试市监罚〔2026〕2号", "乙公司", base["当事人类型"], uscc("91110000123450002"), "违法", "依据",
+    r2 = ["测试市监罚〔2026〕2号", "乙公司", base["当事人类型"], uscc("91110000123450002"), "违法", "依据",
           "没收违法所得", "没收违法所得", "测试市某区市场监督管理局", "2026-03-03", "", "N-0002"]
     (folder / "cases.csv").write_bytes(csv_bytes([headers, r1, r2], "utf-8-sig"))
     records, report, rejected = read_records(folder, tmp_path)
@@ -430,7 +430,6 @@ def test_placeholder_rows_are_skipped_with_a_note_and_empty_rows_silently(tmp_pa
 
 
 def test_placeholder_rows_do_not_count_as_read_or_rejected(fixture_site):
-    n = len(CASE_HEADERS)
     rows = [case_row(1), dict.fromkeys(CASE_HEADERS, "无"), dict.fromkeys(CASE_HEADERS, ""),
             dict.fromkeys(CASE_HEADERS, "——"), case_row(2)]
     fixture_site.cases_csv(rows)

@@ -13,7 +13,7 @@ from generator.config import Settings
 from generator.identifiers import id_check_char
 from generator.model import Record, Source
 from generator.redact import RedactionLog, mask_name, public_view, scan
-from generator.schema import BLACKLIST, CASE
+from generator.schema import CASE
 
 SETTINGS = Settings()
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import PROJECT, case_row, uscc
+from conftest import case_row, uscc
 
 AS_OF = "2026-06-01"
 

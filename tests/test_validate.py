@@ -19,7 +19,7 @@ from conftest import CASE_HEADERS, case_row, uscc, write_csv
 from generator.model import Record
 from generator.pipeline import check
 from generator.problems import Report, Severity
-from generator.readers import Cell, Mapping, RawRow, read_folder
+from generator.readers import Cell, RawRow, read_folder
 from generator.schema import BLACKLIST, CASE
 from generator.validate import check_across, validate_rows
 
