@@ -12,7 +12,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 
 def emitted_codes() -> set[str]:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "generator").glob("*.py"))
-    pattern = r'(?:report\.(?:error|warning|note)\(|Invalid\(|Severity\.[A-Z]+, |(?:err|warn|dup)\([^"]*?)"([a-z]+(?:-[a-z]+)*)"'
+    pattern = r'(?:report\.(?:error|warning|note)\(|Invalid\(|Severity\.[A-Z]+, |(?:err|warn|dup|_checked_code)\([^"]*?)"([a-z]+(?:-[a-z]+)*)"'
     return set(re.findall(pattern, source))
 
 
