@@ -109,6 +109,7 @@ def test_downloads_hold_public_records_only(built):
     assert "id_number" not in data["records"][0]
     page = built.page("data")
     assert 'href="cases.csv"' in page and 'href="cases.xlsx"' in page and "数据字典" in page
+    assert page.count("<code>party_name</code>") == 2  # both record types are in the data dictionary
     from openpyxl import load_workbook
 
     sheet = load_workbook(built.site / "data" / "cases.xlsx").active
