@@ -52,7 +52,6 @@ class DisclosurePlugin(BasePlugin):
         self.as_of_override = _env_as_of()
         self.strict = False
         self.prepared = None  # (settings, dataset, publication) already computed by the command line
-        self.report: Report | None = None
         return [], []
 
     def on_startup(self, *, command, dirty):
@@ -68,12 +67,12 @@ class DisclosurePlugin(BasePlugin):
         if self.prepared is not None:
             settings, dataset, publication = self.prepared
         else:
-            self.report = Report()
+            report = Report()
             settings, problems = settings_from_dict(self.options)
-            self.report.extend(problems)
-            dataset = read_dataset(root, settings, self.report)
-            if self.report.has_errors(self.strict or config.strict):
-                raise PluginError("数据检查未通过，网站未生成：\n" + self.report.text())
+            report.extend(problems)
+            dataset = read_dataset(root, settings, report)
+            if report.has_errors(self.strict or config.strict):
+                raise PluginError("数据检查未通过，网站未生成：\n" + report.text())
         self.settings = settings
         self.publication = publication or publish(dataset, settings, settings.today(self.as_of_override))
         self.history = changes.History.load(root / settings.history_dir)
@@ -81,6 +80,8 @@ class DisclosurePlugin(BasePlugin):
         docs_dir = Path(config.docs_dir)
         self.content = render.SiteContent(self.publication, dataset.campaigns,
                                           render.scan_guides(docs_dir), render.scan_posts(docs_dir))
+        if not config.theme.custom_dir or not (Path(config.theme.custom_dir) / render.TEMPLATE_DIR).is_dir():
+            raise PluginError(f"mkdocs.yml 的 theme.custom_dir 应指向含有 {render.TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）")
         self.env = render.environment(Path(config.theme.custom_dir))
         self.frame = None
         return config
