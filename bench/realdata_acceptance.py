@@ -40,6 +40,7 @@ def run(as_of: str) -> dict:
             cases.mkdir(parents=True)
             (cases / name).symlink_to(REAL / name)
             shutil.copy(HERE / "realdata" / "taipei_mapping.yaml", cases / "_mapping.yaml")
+            (root / "docs").mkdir()
             (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - disclosure: {}\n", encoding="utf-8")
             settings, dataset, report = check(root, root / "mkdocs.yml")
             from generator.normalise import parse_date

@@ -10,8 +10,13 @@ from .model import Campaign
 from .normalise import Invalid, parse_date
 from .problems import Report
 from .readers import display_path
+from .redact import scan
 
 REQUIRED = ("id", "title", "authority", "start", "end")
+
+
+def _public(value) -> str:
+    return scan(str(value).strip())[0]
 
 
 def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
@@ -61,10 +66,11 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
                          file=name, column="id", value=campaign_id)
             continue
         seen[campaign_id] = name
+        # campaign texts are published like record texts: personal data in them is masked the same way
         campaigns.append(Campaign(
-            id=campaign_id, title=str(data["title"]), authority=str(data["authority"]),
-            region=str(data.get("region", "")), start=dates["start"], end=dates["end"],
-            products=tuple(str(p) for p in products), summary=str(data.get("summary", "")).strip(),
-            stats=tuple(stats), source=name,
+            id=campaign_id, title=_public(data["title"]), authority=_public(data["authority"]),
+            region=_public(data.get("region", "")), start=dates["start"], end=dates["end"],
+            products=tuple(_public(p) for p in products), summary=_public(data.get("summary", "")),
+            stats=tuple({**s, "label": _public(s["label"]), "unit": _public(s["unit"])} for s in stats), source=name,
         ))
     return campaigns

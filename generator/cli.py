@@ -11,7 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .normalise import Invalid, parse_date
+from .normalise import PLAUSIBLE_YEARS, Invalid, parse_date
 from .pipeline import check as run_check, publish
 from .problems import Report
 
@@ -20,9 +20,12 @@ EXIT_OK, EXIT_DATA, EXIT_BUILD = 0, 1, 2
 
 def _as_of(text: str) -> date:
     try:
-        return parse_date(text, allow_roc=False)
+        day = parse_date(text, allow_roc=False)
     except Invalid as exc:
         raise argparse.ArgumentTypeError(f"--as-of：{exc.message}") from None
+    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+        raise argparse.ArgumentTypeError(f"--as-of：日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年）")
+    return day
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,9 +116,22 @@ def cmd_build(args, config_file: Path) -> int:
     if report.has_errors(args.strict):
         print("数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试。", file=sys.stderr)
         return EXIT_DATA
-    config = load_config(str(config_file), strict=args.strict)
+    try:
+        config = load_config(str(config_file), strict=args.strict)
+    except (Exception, SystemExit) as exc:  # a broken mkdocs.yml (MkDocs raises Abort): a message, never a traceback
+        print(f"mkdocs.yml 有误，网站未生成：{exc}", file=sys.stderr)
+        return EXIT_BUILD
     config_site_dir = config.site_dir
     target = (args.site_dir or Path(config_site_dir)).resolve()
+    live = target == Path(config_site_dir).resolve()
+    today = settings.today()
+    if live and pub.as_of > today:
+        print(f"--as-of {pub.as_of} 晚于今天（{today}）：按未来日期生成会提前公开尚未到公示日期的信息，"
+              "不能生成到正式网站目录。预览请用 -d 指定其他目录。", file=sys.stderr)
+        return EXIT_BUILD
+    if live and pub.as_of < today:
+        print(f"注意：按较早的日期 {pub.as_of} 生成，网站中可能含有今天已到期或已撤销的信息，请勿直接发布。", file=sys.stderr)
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
     try:
@@ -134,7 +150,7 @@ def cmd_build(args, config_file: Path) -> int:
     _swap(staging, target)
     # Only the site people see moves the change log on, not a copy built elsewhere with -d;
     # a rebuild of an earlier day is not saved either (History.save).
-    if target == Path(config_site_dir).resolve():
+    if live:
         plugin.save_history()
     pages = sum(1 for _ in target.rglob("index.html"))
     print(f"网站已生成：{target}（{pages} 个页面，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)

@@ -62,7 +62,7 @@ def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Se
             problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
                                     source, column=key, value=str(value)))
     if values.get("as_of"):
-        problems.append(Problem(Severity.NOTE, "config-as-of",
+        problems.append(Problem(Severity.WARNING, "config-as-of",
                                 f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
                                 "日常发布请删去此项", source, column="as_of"))
     for key, maximum in LEGAL_MAXIMUM.items():
@@ -90,29 +90,43 @@ def _coerce(f, value):
     return str(value)
 
 
-def load_mkdocs_yaml(path: Path) -> dict:
-    """mkdocs.yml as plain data; tags such as !ENV or !!python/name are kept as strings."""
+def site_options(config_file: Path) -> tuple[dict, Path]:
+    """The `disclosure` plugin options and the content folder, read the way MkDocs reads mkdocs.yml.
 
-    class Loader(yaml.SafeLoader):
-        pass
+    MkDocs' own loader is used so that INHERIT, !ENV and both spellings of `plugins:` mean here exactly
+    what they mean to the build. Raises ValueError with a clerk-readable message.
+    """
+    import logging
 
-    def any_tag(loader, suffix, node):
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return loader.construct_sequence(node)
-        return loader.construct_mapping(node)
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    Loader.add_multi_constructor("!", any_tag)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", any_tag)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its warnings are for the build, not for `check`
+    try:
+        config = load_config(str(config_file))
+    except (MkDocsException, OSError, ValueError) as exc:  # MkDocs' Abort is also a SystemExit
+        raise ValueError(f"mkdocs.yml 有误：{exc}（详见上方 MkDocs 的说明）") from None
+    plugin = config.plugins.get("disclosure")
+    if plugin is None:
+        raise ValueError("mkdocs.yml 的 plugins 中没有启用 disclosure 插件")
+    return dict(getattr(plugin, "options", {})), Path(config.docs_dir)
 
 
-def plugin_settings(mkdocs_config: dict) -> dict:
-    for entry in mkdocs_config.get("plugins") or []:
-        if isinstance(entry, dict) and "disclosure" in entry:
-            return entry["disclosure"] or {}
-    return {}
+def placement_problems(settings: Settings, root: Path, docs_dir: Path, source: str) -> list[Problem]:
+    """Raw data or the change history inside the content folder would be copied onto the site as they are."""
+    problems = []
+    for key in ("data_dir", "history_dir"):
+        folder = (root / getattr(settings, key)).resolve()
+        if folder == docs_dir.resolve() or docs_dir.resolve() in folder.parents:
+            problems.append(Problem(Severity.ERROR, "config-placement",
+                                    f"「{key}」位于内容目录 {docs_dir.name}/ 之内，其中的原始数据会被原样发布；请放在内容目录之外",
+                                    source, column=key, value=getattr(settings, key)))
+    for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        if path.suffix.lower() in {".csv", ".xlsx", ".xls", ".et"}:
+            problems.append(Problem(Severity.WARNING, "config-placement",
+                                    "内容目录中的表格文件会原样发布到网站上，请确认其中没有个人信息或未到期不公开的记录",
+                                    path.relative_to(root).as_posix() if root in path.parents else str(path)))
+    return problems
 
 
 def settings_doc() -> list[tuple[str, object, str]]:

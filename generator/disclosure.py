@@ -47,6 +47,14 @@ def code_key(text: str | None) -> str:
     return slugify(text or "")
 
 
+def cites_revoked(penalty_no: str | None, revoked_cases: frozenset) -> bool:
+    """Whether a listing rests on a revoked penalty; the cell may hold several numbers or extra words."""
+    if not penalty_no or not revoked_cases:
+        return False
+    key = code_key(penalty_no)
+    return any(number in key for number in revoked_cases if number)
+
+
 def case_window_is_short(record: Record, settings: Settings) -> bool:
     """Only a public criticism and/or a lower-amount fine (besides a warning): 3 months instead of 3 years."""
     kinds = set(record.get("penalty_kind", ())) - {"警告"}
@@ -99,7 +107,7 @@ def blacklist_window(record: Record, settings: Settings) -> tuple[date, date]:
 def decide_blacklist(record: Record, as_of: date, settings: Settings, revoked_cases: frozenset = frozenset()
                      ) -> Decision:
     start, end = blacklist_window(record, settings)
-    if code_key(record.get("penalty_no")) in revoked_cases:
+    if cites_revoked(record.get("penalty_no"), revoked_cases):
         return Decision(Visibility.WITHDRAWN, "penalty-revoked", start, end)
     decision = _window(start, end, as_of)
     if decision.visibility is Visibility.EXPIRED and record.get("removed_date") == end:

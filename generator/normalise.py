@@ -140,7 +140,9 @@ def parse_uscc(value) -> str:
 
 
 def parse_id_number(value) -> str:
-    return _checked_code(value, identifiers.id_number_problem, "invalid-id-number")
+    """ID numbers lose the dashes and dots people group them with: 110101-20100101-1237."""
+    grouped = re.sub(r"[\s\-.–—]", "", fold(cell_text(value)))
+    return _checked_code(grouped, identifiers.id_number_problem, "invalid-id-number")
 
 
 def parse_decision_no(value) -> str:

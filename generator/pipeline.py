@@ -9,26 +9,43 @@ from pathlib import Path
 from . import disclosure
 from .campaigns import read_campaigns
 from .changes import entry_id
-from .config import Settings, load_mkdocs_yaml, plugin_settings, settings_from_dict
+from .config import Settings, placement_problems, settings_from_dict, site_options
 from .model import Dataset
 from .problems import Report
-from .readers import read_folder
-from .redact import RedactionLog, person_names, public_view
+from .readers import display_path, read_folder
+from .redact import RedactionLog, person_names, public_view, scan
 from .schema import CASE, RECORD_TYPES
 from .validate import check_across, validate_rows
 
 LEAVING_SOON_DAYS = 30
 
 
-def load_settings(config_file: Path, report: Report) -> Settings:
+def load_settings(config_file: Path, report: Report) -> tuple[Settings, Path | None]:
+    """The disclosure settings and the content folder; problems with them go to the report."""
     try:
-        raw = plugin_settings(load_mkdocs_yaml(config_file))
-    except Exception as exc:  # a broken mkdocs.yml is reported, not raised
-        report.error("config-invalid", f"无法读取配置文件：{exc}", file=config_file.name)
-        return Settings()
+        raw, docs_dir = site_options(config_file)
+    except ValueError as exc:  # a broken mkdocs.yml is reported, not raised
+        report.error("config-invalid", str(exc), file=config_file.name)
+        return Settings(), None
     settings, problems = settings_from_dict(raw, config_file.name)
     report.extend(problems)
-    return settings
+    report.extend(placement_problems(settings, config_file.parent, docs_dir, config_file.name))
+    return settings, docs_dir
+
+
+def check_content(docs_dir: Path, root: Path, names: frozenset[str], report: Report) -> None:
+    """Hand-written pages are published as written: personal data in them is pointed out, line by line."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            _, kinds = scan(line, names)
+            kinds = {k: n for k, n in kinds.items() if k in ("id", "mobile", "bank", "email", "name")}
+            if kinds:
+                what = "、".join(CONTENT_KINDS[k] for k in kinds)
+                report.warning("personal-data-in-content", f"手写页面中有疑似个人信息（{what}），发布前请核对",
+                               file=display_path(path, root), row=number)
+
+
+CONTENT_KINDS = {"id": "身份证号", "mobile": "手机号", "bank": "银行卡号", "email": "邮箱", "name": "自然人姓名"}
 
 
 def read_dataset(root: Path, settings: Settings, report: Report) -> Dataset:
@@ -136,7 +153,11 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
 
 
 def check(root: Path, config_file: Path) -> tuple[Settings, Dataset, Report]:
+    """Everything `check` and `build` verify before anything is written."""
     report = Report()
-    settings = load_settings(config_file, report)
+    settings, docs_dir = load_settings(config_file, report)
     dataset = read_dataset(root, settings, report)
+    if docs_dir is not None and docs_dir.is_dir():
+        names = person_names(r for records in dataset.records.values() for r in records)
+        check_content(docs_dir, root, names, report)
     return settings, dataset, report

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import changes, compose, render, write
-from .config import settings_from_dict
+from .config import placement_problems, settings_from_dict
 from .normalise import parse_date
 from .pipeline import publish, read_dataset
 from .problems import Report
@@ -70,6 +70,7 @@ class DisclosurePlugin(BasePlugin):
             report = Report()
             settings, problems = settings_from_dict(self.options)
             report.extend(problems)
+            report.extend(placement_problems(settings, root, Path(config.docs_dir), "mkdocs.yml"))
             dataset = read_dataset(root, settings, report)
             if report.has_errors(self.strict or config.strict):
                 raise PluginError("数据检查未通过，网站未生成：\n" + report.text())

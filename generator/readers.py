@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .normalise import cell_text, is_placeholder
-from .problems import Report
+from .problems import Problem, Report, Severity
 from .schema import RecordType
 
 DATA_SUFFIXES = {".csv", ".xlsx", ".yaml", ".yml", ".json"}
@@ -34,6 +34,18 @@ class RawRow:
     row: int
     cells: dict[str, Cell] = field(default_factory=dict)
     optional: frozenset[str] = frozenset()  # required fields this site's mapping declares optional
+    problems: list[Problem] = field(default_factory=list)  # found while reading; the row is rejected
+
+    def add(self, field_id: str, cell: Cell) -> None:
+        """A cell for a field; two columns of one field must agree (状态 and 公示状态 say the same)."""
+        old = self.cells.get(field_id)
+        if old is None or not cell_text(old.value):
+            self.cells[field_id] = cell
+        elif cell_text(cell.value) and cell_text(cell.value) != cell_text(old.value):
+            self.problems.append(Problem(
+                Severity.ERROR, "conflicting-columns",
+                f"「{cell.header}」与「{old.header}」是同一字段，但内容不一致，请只保留一列",
+                self.file, self.sheet, self.row, cell.header, cell_text(cell.value)))
 
     def where(self, column: str = "") -> dict:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": column}
@@ -72,6 +84,8 @@ def alias_table(rtype: RecordType, mapping: Mapping) -> dict[str, str]:
     return table
 
 
+# Fields the disclosure rules read: a site may never declare them optional.
+RULE_FIELDS = {"decision_no", "party_name", "party_type", "penalty_kind", "decision_date", "listed_date"}
 MAPPING_KEYS = {"aliases", "values", "ignore", "ignore_sheets", "optional"}
 
 
@@ -122,8 +136,8 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) ->
     mapping.ignore_sheets = {str(h).strip() for h in section("ignore_sheets", list)}
     optional = {str(f) for f in section("optional", list)}
     for field_id in sorted(optional):
-        if field_id not in known or field_id == rtype.key:
-            bad(f"映射文件 optional 中的字段「{field_id}」不存在或不能设为选填")
+        if field_id not in known or field_id in RULE_FIELDS:
+            bad(f"映射文件 optional 中的字段「{field_id}」不存在，或是公示规则要用的字段，不能设为选填")
             optional.discard(field_id)
     mapping.optional = frozenset(optional)
     return mapping
@@ -214,6 +228,7 @@ def _read_xlsx(path: Path, name: str, rtype, mapping, report) -> list[RawRow]:
         for sheet in workbook.worksheets:
             if sheet.title.strip() in mapping.ignore_sheets:
                 continue
+            sheet.reset_dimensions()  # exporters may record a size smaller than the data: read it all
             grid = [list(r) for r in sheet.iter_rows(values_only=True)]
             if not any(cell_text(v) for r in grid for v in r):
                 continue
@@ -227,6 +242,10 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
     text = path.read_text(encoding="utf-8-sig")
     data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     if isinstance(data, dict) and isinstance(data.get(rtype.name), list):
+        for key in data:
+            if key != rtype.name:
+                report.error("file-shape", f"文件中的「{key}」未读取：文件应只含记录列表，或 {rtype.name}: [记录…]",
+                             file=name, column=str(key))
         data = data[rtype.name]
     if not isinstance(data, list):
         report.error("file-shape", "文件应为记录列表（每条记录一组 字段: 值）", file=name)
@@ -248,12 +267,7 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
                 if folded not in mapping.ignore:
                     unknown.setdefault(str(key), number)
                 continue
-            if field_id in raw.cells:
-                report.warning("duplicate-column",
-                               f"「{key}」与「{raw.cells[field_id].header}」是同一字段，只读取先出现的「{raw.cells[field_id].header}」",
-                               file=name, row=number, column=str(key))
-                continue
-            raw.cells[field_id] = Cell(str(key), value, unit)
+            raw.add(field_id, Cell(str(key), value, unit))
         _fill_fixed(raw, mapping)
         if _keep(raw, report, rtype):
             rows.append(raw)
@@ -304,10 +318,9 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
                                file=name, sheet=sheet, row=header_at + 1, column=text)
             continue
         if field_id in seen:
-            report.warning("duplicate-column", f"列「{text}」与列「{seen[field_id]}」是同一字段，只读取前者",
-                           file=name, sheet=sheet, row=header_at + 1, column=text)
-            continue
-        seen[field_id] = text
+            report.note("duplicate-column", f"列「{text}」与列「{seen[field_id]}」是同一字段：读取有内容的一列，"
+                        "两列都有内容且不一致时报错", file=name, sheet=sheet, row=header_at + 1, column=text)
+        seen.setdefault(field_id, text)
         columns.append((index, field_id, Cell(text, None, unit)))
     rows = []
     mapped = {c[0] for c in columns}
@@ -315,7 +328,7 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
         raw = RawRow(name, sheet, offset, optional=mapping.optional)
         for index, field_id, template in columns:
             value = values[index] if index < len(values) else None
-            raw.cells[field_id] = Cell(template.header, value, template.unit)
+            raw.add(field_id, Cell(template.header, value, template.unit))
         extra = [cell_text(v) for i, v in enumerate(values) if i not in mapped]
         _fill_fixed(raw, mapping)
         if _keep(raw, report, rtype, extra):

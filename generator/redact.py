@@ -31,22 +31,25 @@ MASKS = {
 # full-width punctuation (，（）：) is Chinese text and stays as written.
 _HALF = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF20, 0xFF3B),
                                                         *range(0xFF41, 0xFF5B), 0xFF0B, 0xFF0D, 0xFF0E)})
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_ID_X = re.compile(r"\d{17}[Xx]")
-_SPACED_ID = re.compile(r"\d{6}[ -]\d{8}[ -]\d{3}[\dXx]")
-_SPACED_CARD = re.compile(r"\d{4}(?:[ -]\d{4}){3,4}\d{0,3}")
-_SPACED_MOBILE = re.compile(r"(?:\+?86[- ]?)?1[3-9]\d[- ]\d{4}[- ]\d{4}")
+# Spaces and dashes of every width become plain ones before scanning; exports use them all.
+_SEPARATORS = str.maketrans({"\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+                             "\u3000": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                             "\u2014": "-", "\u2212": "-"})
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s*(?:@|\(at\)|\[at\]|（at）| at )\s*[A-Za-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\])\s*[A-Za-z0-9-]+)+")
+# Eleven or more digits, whatever groups them (spaces, dashes, dots, brackets): a phone, ID, card or account.
+_GROUPED_DIGITS = re.compile(r"(?:\+?86[ -]?)?[(（]?\d(?:[ \-.()（）]{0,2}\d){10,}(?:[ \-.]?[Xx](?![A-Za-z]))?")
 _LANDLINE = re.compile(r"(?:[(（]0\d{2,3}[)）]|0\d{2,3}[- ])\s?\d{3,4}[- ]?\d{4}(?:[-转]\d{1,5})?")
 # A number after a contact word, in any grouping: 电话：8765-4321, 联系电话为87654321, QQ 123456789.
 _LABELLED = re.compile(
-    r"(电话|联系电话|联系方式|固话|座机|手机|手机号|传真|QQ|qq|微信|微信号|Tel|TEL|tel|Fax|FAX)"
+    r"(电话|联系电话|联系方式|固话|座机|手机|手机号|传真|QQ|qq|微信|微信号|Tel|TEL|tel|Fax|FAX|拨打|致电|热线|"
+    r"账号|账户|卡号|银行卡|号码)"
     r"((?:号码?)?\s*(?:[:：为是]|号码为|号为)?\s*)"
     r"([0-9A-Za-z_][0-9A-Za-z_\- ]{3,}[0-9A-Za-z_])")
-_LONG_DIGITS = re.compile(r"\d{11,}")  # any run this long is a phone, ID, card or account number
 # Names after a word that introduces a person: 法定代表人张三, 举报人：李四, 店员张小花销售.
 _ROLE = re.compile(
     r"(?:法定代表人|负责人|经营者|店主|业主|户主|员工|职工|工作人员|店员|雇员|营业员|售货员|销售员|司机|消费者|"
-    r"举报人|投诉人|证人|驾驶人|实际控制人|股东|监护人|联系人)(?:[:：]|为|是)?\s*")
+    r"顾客|买家|举报人|投诉人|受害人|被害人|证人|驾驶人|实际控制人|股东|监护人|联系人|患者|住户|租户|"
+    r"其子|其女|其妻|其夫|其父|其母|亲属|家属)(?:[:：]|为|是)?\s*")
 # Common surnames; a role word followed by one of these starts a name.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -85,10 +88,13 @@ def _mask_role_names(text: str, counts: Counter) -> str:
 
 
 def _classify(digits: str) -> str:
+    """What a long run of digits (separators removed) most likely is, for the count and the mask's wording."""
     if len(digits) in (15, 18) and is_resident_id(digits):
         return "id"
     if re.fullmatch(r"(?:86)?1[3-9]\d{9}", digits):
         return "mobile"
+    if re.fullmatch(r"0\d{9,11}", digits):
+        return "phone"
     if 16 <= len(digits) <= 19:
         return "bank"
     return "number"
@@ -110,13 +116,9 @@ def scan(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = 
             return MASKS[kind]
         return pattern.sub(repl, text)
 
-    text = text.translate(_HALF)
+    text = text.translate(_HALF).translate(_SEPARATORS)
     text = sub(_EMAIL, lambda m: "email", text)
-    text = sub(_ID_X, lambda m: "id", text)
-    text = sub(_SPACED_ID, lambda m: "id", text)
-    text = sub(_SPACED_CARD, lambda m: "bank", text)
-    text = sub(_SPACED_MOBILE, lambda m: "mobile", text)
-    text = sub(_LONG_DIGITS, lambda m: _classify(m.group()), text)
+    text = sub(_GROUPED_DIGITS, lambda m: _classify(re.sub(r"[^\dXx]", "", m.group())), text)
     text = sub(_LANDLINE, lambda m: "phone", text)
 
     def labelled(match):
@@ -171,7 +173,7 @@ class NameIndex:
 
 def mask_name(name: str) -> str:
     """A natural person's name as surname + '*'."""
-    name = re.sub(r"\s+", "", name)
+    name = re.sub(r"\s+", "", name).lstrip("(（[【")
     surname = next((s for s in COMPOUND_SURNAMES if name.startswith(s) and len(name) > len(s)), name[:1])
     return surname + "*"
 
@@ -193,13 +195,19 @@ def is_person(record: Record) -> bool:
     return record.get("party_type") in (None, "个体工商户") and looks_like_person(record.get("party_name", ""))
 
 
+def name_forms(name: str) -> set[str]:
+    """A person's name as it may appear in text: as written, without spaces, without a note in brackets."""
+    name = name.strip()
+    core = re.sub(r"[(（\[【].*?[)）\]】]", "", name)
+    return {n for n in (name, re.sub(r"\s+", "", name), core.strip(), re.sub(r"\s+", "", core)) if len(n) >= 2}
+
+
 def person_names(records) -> frozenset[str]:
     """Every natural person's name the data knows, to be masked in all free text."""
     names = set()
     for record in records:
         if is_person(record):
-            names.add(re.sub(r"\s+", "", record.get("party_name", "")))
-            names.add(record.get("party_name", "").strip())
+            names |= name_forms(record.get("party_name", ""))
         legal_rep = record.get("legal_rep")
         if legal_rep and looks_like_person(legal_rep):
             names.add(legal_rep.strip())
@@ -225,7 +233,7 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
     person = is_person(record)
     view: dict = {}
-    own = frozenset({record.get("party_name", "").strip(), re.sub(r"\s+", "", record.get("party_name", ""))}) - {""}
+    own = frozenset(name_forms(record.get("party_name", "")))
     # the party's own name is masked too (even without a names index), unless the site chose to show it
     masked_own = own if person and settings.mask_person_names else frozenset()
     keep = own if person and not settings.mask_person_names else frozenset()

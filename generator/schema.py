@@ -95,7 +95,7 @@ CASE = RecordType(
               doc="有效（默认）/ 已撤销 / 已变更 / 提前停止公示"),
         Field("status_date", ("状态日期",), kind="date", doc="状态生效日期"),
         Field("status_reason", ("状态说明", "撤销原因", "变更原因"), kind="free_text", doc="状态变化原因"),
-        Field("minor", ("是否未成年人",), kind="flag", choices=FLAGS, public=False,
+        Field("minor", ("是否未成年人", "是否未成年", "未成年人"), kind="flag", choices=FLAGS, public=False,
               doc="是：未成年人案件，永不公示"),
         REGION, PRODUCT, CAMPAIGN, REMARKS,
     ),

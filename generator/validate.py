@@ -120,10 +120,13 @@ def _case_dates(values, err, warn):
 
 def _case_status(values, err, warn):
     status = values.get("status", "有效")
+    # A withdrawal must never be blocked by a missing detail: without its date it takes effect at once.
     if status != "有效" and "status_date" not in values:
-        yield err("required-missing", f"状态为「{status}」时须填写「状态日期」", "status_date")
+        yield warn("status-incomplete", f"状态为「{status}」但未填写「状态日期」，按今日起生效处理，请补填", "status_date")
     if status != "有效" and "status_reason" not in values:
-        yield err("required-missing", f"状态为「{status}」时须填写「状态说明」", "status_reason")
+        yield warn("status-incomplete", f"状态为「{status}」但未填写「状态说明」，请补填", "status_reason")
+    if status == "有效" and ("status_date" in values or "status_reason" in values):
+        yield warn("status-incomplete", "填写了状态日期或状态说明，但状态为「有效」，是否漏填了状态？", "status")
     if status == "提前停止公示":
         forbidden = NO_EARLY_STOP.intersection(values.get("penalty_kind", ()))
         if forbidden:
@@ -161,6 +164,7 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType) -> tuple[list[Recor
     records, problems, rejected = [], [], 0
     for raw in rows:
         values, row_problems = clean_row(raw, rtype)
+        row_problems = raw.problems + row_problems
         bad_cells = {fid for fid, cell in raw.cells.items()
                      if any(p.column == cell.header for p in row_problems)}
         row_problems.extend(check_record(raw, rtype, values, bad_cells))

@@ -23,8 +23,8 @@ def resident_id(body17: str) -> str:
 
 
 ID = resident_id("11010519900307123")
-ID_X = next(resident_id(f"1101051990030{n:04d}") for n in range(10000)
-            if id_check_char(f"1101051990030{n:04d}") == "X")
+ID_X = next(resident_id(f"110105199003071{n:02d}") for n in range(100)
+            if id_check_char(f"110105199003071{n:02d}") == "X")
 
 
 def test_scan_masks_each_kind_and_counts_it():
@@ -37,6 +37,20 @@ def test_scan_masks_each_kind_and_counts_it():
         assert secret not in masked
     assert counts["id"] == 3 and counts["mobile"] == 2 and counts["phone"] == 3
     assert counts["bank"] == 1 and counts["email"] == 1
+
+
+def test_scan_catches_numbers_however_they_are_grouped():
+    for text in ("110101\xa019900101\xa01237", "110101.19900101.1237", "110101–19900101–1237",
+                 "110101 1990 0101 1237", "手机138.1234.5678", "138 12345678", "(138)1234-5678", "拨打87654321",
+                 "收款账号：6222-0212-3456-789", "zhangsan(at)163.com"):
+        masked, counts = scan(text)
+        assert sum(counts.values()) == 1 and not any(ch.isdigit() for ch in masked.replace("163", "")), text
+
+
+def test_scan_masks_names_after_words_that_introduce_a_person():
+    for text, expected in (("顾客陈小红投诉", "顾客陈*投诉"), ("受害人赵四称", "受害人赵*称"), ("其子张小明", "其子张*"),
+                           ("法定代表人欧阳明华未到场", "法定代表人欧阳*未到场"), ("负责人管理不善", "负责人管理不善")):
+        assert scan(text)[0] == expected
 
 
 def test_scan_leaves_amounts_dates_and_decision_numbers_alone():

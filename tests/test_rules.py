@@ -158,3 +158,146 @@ def test_blacklist_entry_of_a_revoked_penalty_leaves_the_site(fixture_site):
     assert fixture_site.run("build", "--as-of", "2026-05-20") == 0
     assert not (fixture_site.site / "blacklist" / code).exists()
     assert "失信名单" in fixture_site.page("changes") and "所依据的处罚决定已撤销" in fixture_site.page("changes")
+
+
+# --- found by adversarial review: each once let a forbidden record or personal data through ---------
+
+def test_a_workbook_that_understates_its_size_is_read_whole(fixture_site):
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    headers = list(case_row(1)) + ["状态", "状态日期", "状态说明"]
+    sheet.append(headers)
+    sheet.append([case_row(1)[h] for h in headers[:-3]] + ["已撤销", "2026-05-01", "复议撤销"])
+    sheet.append([case_row(2)[h] for h in headers[:-3]] + ["", "", ""])
+    path = fixture_site.root / "data" / "cases" / "c.xlsx"
+    book.save(path)
+    # rewrite the recorded size to cover only part of the data, as some exporters do
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+    import re
+
+    parts["xl/worksheets/sheet1.xml"] = re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:M2"', sheet_xml).encode()
+    with zipfile.ZipFile(path, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    code, result = run_check(fixture_site)
+    assert result["records"]["cases"]["read"] == 2
+    assert result["records"]["cases"]["withheld_by_reason"] == {"revoked": 1}
+
+
+def test_settings_written_as_a_mapping_or_inherited_are_honoured(fixture_site):
+    base = fixture_site.root / "base.yml"
+    base.write_text("plugins:\n  disclosure:\n    long_window_years: 1\n", encoding="utf-8")
+    text = fixture_site.config.read_text(encoding="utf-8")
+    text = text.replace("plugins:\n  - search:", "INHERIT: base.yml\nplugins:\n  search:")
+    text = text.replace("  - disclosure:\n      lower_fine_threshold: 5000", "  disclosure:\n    lower_fine_threshold: 5000")
+    text = text.replace("      lang: zh\n      separator", "    lang: zh\n    separator")
+    fixture_site.config.write_text(text, encoding="utf-8")
+    fixture_site.cases_csv([case_row(1, 处罚决定日期="2025-01-02", 公示日期="2025-01-03")])
+    code, result = run_check(fixture_site)
+    assert code == 0, result["problems"]
+    assert result["records"]["cases"]["withheld_by_reason"] == {"expired": 1}  # 1 year, not 3
+
+
+def test_data_inside_the_content_folder_is_refused(fixture_site):
+    text = fixture_site.config.read_text(encoding="utf-8")
+    fixture_site.config.write_text(text.replace("lower_fine_threshold: 5000",
+                                                "lower_fine_threshold: 5000\n      data_dir: content/records"),
+                                   encoding="utf-8")
+    code, result = run_check(fixture_site)
+    assert code == 1 and "config-placement" in codes(result)
+
+
+def test_a_person_named_with_a_note_is_masked_in_the_text_too(fixture_site):
+    fixture_site.cases_csv([case_row(1, 当事人名称="张伟（个人）", 当事人类型="自然人", 统一社会信用代码="",
+                                     违法事实="经查，张伟于2026年1月销售不合格灭火器。")])
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    page = fixture_site.page("cases/测试市监罚-2026-1号")
+    assert "张伟" not in page and "张*于2026年1月" in page
+
+
+def test_a_minor_whose_id_is_written_with_dashes_is_not_published(fixture_site):
+    body = "11010120100101123"
+    rows = [case_row(1, 当事人名称="王小明", 当事人类型="自然人", 统一社会信用代码="")]
+    rows[0]["证件号码"] = f"{body[:6]}-{body[6:14]}-{body[14:]}{id_check_char(body)}"
+    fixture_site.cases_csv(rows)
+    code, result = run_check(fixture_site)
+    assert result["records"]["cases"]["withheld_by_reason"] == {"minor": 1}
+
+
+def test_two_columns_of_one_field_that_disagree_are_an_error(fixture_site):
+    rows = [case_row(1)]
+    rows[0].update({"状态": "", "公示状态": "已撤销", "状态日期": "2026-05-01", "状态说明": "复议"})
+    rows.append(case_row(2))
+    rows[1].update({"状态": "有效", "公示状态": "已撤销", "状态日期": "2026-05-01", "状态说明": "复议"})
+    rows.append(case_row(3, 当事人类型="自然人", 统一社会信用代码="", 当事人名称="李四"))
+    rows[2]["是否未成年"] = "是"  # a header written without 人
+    from conftest import write_csv
+
+    write_csv(fixture_site.root / "data" / "cases" / "cases.csv", rows, headers=list(rows[0]) + ["是否未成年"])
+    code, result = run_check(fixture_site)
+    [conflict] = [p for p in result["problems"] if p["code"] == "conflicting-columns"]
+    assert conflict["row"] == 3
+    assert result["records"]["cases"]["withheld_by_reason"] == {"revoked": 1, "minor": 1}
+
+
+def test_yaml_with_other_lists_beside_the_records_is_an_error(fixture_site):
+    path = fixture_site.root / "data" / "blacklist" / "b.yaml"
+    path.write_text("blacklist: []\nremoved: [{当事人名称: 甲}]\n", encoding="utf-8")
+    code, result = run_check(fixture_site)
+    assert code == 1 and any(p["code"] == "file-shape" and p["column"] == "removed" for p in result["problems"])
+
+
+def test_campaign_texts_are_masked_like_record_texts(fixture_site):
+    fixture_site.cases_csv([case_row(1)])
+    fixture_site.campaign({"id": "c1", "title": "举报人王大锤专项", "authority": "局", "start": "2026-01-01",
+                           "end": "2026-02-01", "summary": "举报电话13812345678。",
+                           "stats": [{"label": "检查", "value": 5, "unit": "家"}]})
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    page = fixture_site.page("campaigns/c1")
+    assert "13812345678" not in page and "王大锤" not in page
+
+
+def test_rule_fields_cannot_be_declared_optional(fixture_site):
+    (fixture_site.root / "data" / "cases" / "_mapping.yaml").write_text("optional: [decision_date]\n",
+                                                                          encoding="utf-8")
+    fixture_site.cases_csv([case_row(1, 处罚决定日期="")])
+    code, result = run_check(fixture_site)
+    assert code == 1 and "mapping-invalid" in codes(result)
+
+
+def test_a_withdrawal_without_its_details_still_takes_the_record_down(fixture_site):
+    rows = [case_row(1)]
+    rows[0]["状态"] = "已撤销"
+    fixture_site.cases_csv(rows)
+    code, result = run_check(fixture_site)
+    assert code == 0 and "status-incomplete" in codes(result)
+    assert result["records"]["cases"]["withheld_by_reason"] == {"revoked": 1}
+
+
+def test_odd_command_lines_are_messages_not_tracebacks(fixture_site, tmp_path, capsys):
+    import pytest
+
+    fixture_site.cases_csv([case_row(1)])
+    with pytest.raises(SystemExit):
+        fixture_site.run("check", "--as-of", "9999-12-30")
+    assert fixture_site.run("build", "--as-of", "2026-06-01", "-d", str(tmp_path / "new" / "deep" / "site")) == 0
+    text = fixture_site.config.read_text(encoding="utf-8")
+    fixture_site.config.write_text(text.replace("docs_dir: content", "docs_dir: nope"), encoding="utf-8")
+    assert fixture_site.run("build", "--as-of", "2026-06-01") != 0
+    assert "mkdocs.yml 有误" in capsys.readouterr().err
+
+
+def test_personal_data_in_hand_written_pages_is_pointed_out(fixture_site):
+    fixture_site.cases_csv([case_row(1, 当事人名称="李秀英", 当事人类型="自然人", 统一社会信用代码="")])
+    (fixture_site.root / "content" / "news.md").write_text("# 通报\n\n李秀英销售假冒插座，手机13812345678。\n",
+                                                           encoding="utf-8")
+    code, result = run_check(fixture_site)
+    [problem] = [p for p in result["problems"] if p["code"] == "personal-data-in-content"]
+    assert (problem["file"], problem["row"]) == ("content/news.md", 3)
+    assert "自然人姓名" in problem["message"] and "手机号" in problem["message"]

@@ -124,10 +124,13 @@ def test_build_with_errors_publishes_nothing_and_keeps_the_old_site(built):
     assert not list(built.root.glob(".site-build-*"))
 
 
-def test_rebuild_on_a_later_date_takes_expired_records_down(built):
-    assert built.run("build", "--as-of", "2029-03-05") == 0
-    assert not (built.site / "cases" / "测试市监罚-2026-1号").exists()
-    assert "测试市监罚-2026-1号" not in (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+def test_rebuild_on_a_later_date_takes_expired_records_down(built, tmp_path):
+    later = tmp_path / "preview"  # a future date may only be previewed elsewhere, never built into site/
+    assert built.run("build", "--as-of", "2029-03-05") == 2
+    assert built.run("build", "--as-of", "2029-03-05", "-d", str(later)) == 0
+    assert not (later / "cases" / "测试市监罚-2026-1号").exists()
+    assert (later / "cases" / "测试市监罚-2026-2号").exists() is False
+    assert "测试市监罚-2026-1号" not in (later / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
 # --- the shipped sample site ------------------------------------------------------------------------
