@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 
 from .normalise import Invalid, parse_date
 from .problems import Problem, Severity
