@@ -10,13 +10,9 @@ from .model import Campaign
 from .normalise import Invalid, parse_date
 from .problems import Report
 from .readers import display_path
-from .redact import scan
 
 REQUIRED = ("id", "title", "authority", "start", "end")
 
-
-def _public(value) -> str:
-    return scan(str(value).strip())[0]
 
 
 def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
@@ -49,6 +45,10 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
         products = data.get("products") or []
         if isinstance(products, str):
             products = [p.strip() for p in re.split(r"[,，、;；]", products) if p.strip()]
+        elif not isinstance(products, list):
+            report.error("campaign-products", "products 应为产品类别列表，如 [灭火器, 消防水带]", file=name,
+                         column="products", value=str(products))
+            products = []
         for number, item in enumerate(raw_stats, start=1):
             if not isinstance(item, dict) or "label" not in item or "value" not in item:
                 report.error("campaign-stat", f"第 {number} 项统计应包含 label、value（可选 unit）",
@@ -66,11 +66,11 @@ def read_campaigns(folder: Path, report: Report, root: Path) -> list[Campaign]:
                          file=name, column="id", value=campaign_id)
             continue
         seen[campaign_id] = name
-        # campaign texts are published like record texts: personal data in them is masked the same way
+        # published through pipeline.public_campaign, which masks personal data as in record texts
         campaigns.append(Campaign(
-            id=campaign_id, title=_public(data["title"]), authority=_public(data["authority"]),
-            region=_public(data.get("region", "")), start=dates["start"], end=dates["end"],
-            products=tuple(_public(p) for p in products), summary=_public(data.get("summary", "")),
-            stats=tuple({**s, "label": _public(s["label"]), "unit": _public(s["unit"])} for s in stats), source=name,
+            id=campaign_id, title=str(data["title"]).strip(), authority=str(data["authority"]).strip(),
+            region=str(data.get("region", "")).strip(), start=dates["start"], end=dates["end"],
+            products=tuple(str(p).strip() for p in products), summary=str(data.get("summary", "")).strip(),
+            stats=tuple(stats), source=name,
         ))
     return campaigns

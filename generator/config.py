@@ -76,9 +76,14 @@ def _coerce(f, value):
     if f.name == "as_of":
         return None if value in (None, "") else parse_date(value, allow_roc=False)
     if f.name == "lower_fine_threshold":
-        number = Decimal(str(value))
-        if number < 0:
-            raise ValueError("不能为负数")
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError("应为金额数字（元）")
+        try:
+            number = Decimal(str(value))
+        except ArithmeticError:
+            raise ValueError("应为金额数字（元）") from None
+        if not number.is_finite() or number < 0:
+            raise ValueError("应为不小于 0 的金额（元）")
         return number
     if f.type in ("int",):
         return int(value)
@@ -89,8 +94,8 @@ def _coerce(f, value):
     return str(value)
 
 
-def site_options(config_file: Path) -> tuple[dict, Path]:
-    """The `disclosure` plugin options and the content folder, read the way MkDocs reads mkdocs.yml.
+def site_options(config_file: Path) -> tuple[dict, Path, Path]:
+    """The `disclosure` plugin options, the content folder and the site folder, read as MkDocs reads mkdocs.yml.
 
     MkDocs' own loader is used so that INHERIT, !ENV and both spellings of `plugins:` mean here exactly
     what they mean to the build. Raises ValueError with a clerk-readable message.
@@ -108,18 +113,20 @@ def site_options(config_file: Path) -> tuple[dict, Path]:
     plugin = config.plugins.get("disclosure")
     if plugin is None:
         raise ValueError("mkdocs.yml 的 plugins 中没有启用 disclosure 插件")
-    return dict(getattr(plugin, "options", {})), Path(config.docs_dir)
+    return dict(getattr(plugin, "options", {})), Path(config.docs_dir), Path(config.site_dir)
 
 
-def placement_problems(settings: Settings, root: Path, docs_dir: Path, source: str) -> list[Problem]:
-    """Raw data or the change history inside the content folder would be copied onto the site as they are."""
+def placement_problems(settings: Settings, root: Path, docs_dir: Path, site_dir: Path, source: str
+                       ) -> list[Problem]:
+    """Raw data or the change history inside the content or site folder would be published as they are."""
     problems = []
     for key in ("data_dir", "history_dir"):
         folder = (root / getattr(settings, key)).resolve()
-        if folder == docs_dir.resolve() or docs_dir.resolve() in folder.parents:
-            problems.append(Problem(Severity.ERROR, "config-placement",
-                                    f"「{key}」位于内容目录 {docs_dir.name}/ 之内，其中的原始数据会被原样发布；请放在内容目录之外",
-                                    source, column=key, value=getattr(settings, key)))
+        for published in (docs_dir.resolve(), site_dir.resolve()):
+            if folder == published or published in folder.parents or folder in published.parents:
+                problems.append(Problem(Severity.ERROR, "config-placement",
+                                        f"「{key}」与网站的内容目录或输出目录（{published.name}/）重叠，其中的原始数据会被发布"
+                                        "或被覆盖；请放在两者之外", source, column=key, value=getattr(settings, key)))
     for path in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         if path.suffix.lower() in {".csv", ".xlsx", ".xls", ".et"}:
             problems.append(Problem(Severity.WARNING, "config-placement",

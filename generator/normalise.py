@@ -136,7 +136,12 @@ def _checked_code(value, check, code: str) -> str:
 
 
 def parse_uscc(value) -> str:
-    return _checked_code(value, identifiers.uscc_problem, "invalid-uscc")
+    code = _checked_code(value, identifiers.uscc_problem, "invalid-uscc")
+    if identifiers.is_resident_id(code) and code[:2] in identifiers.PROVINCE_CODES:
+        # about one ID number in 31 also passes the credit-code check: never publish one by mistake
+        raise Invalid("uscc-looks-like-id", "这串号码同时符合身份证号码的格式，疑为身份证号，不能作为统一社会信用代码公开；"
+                      "请核对。自然人请在「当事人类型」中填“自然人”")
+    return code
 
 
 def parse_id_number(value) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from . import disclosure
 from .campaigns import read_campaigns
 from .changes import entry_id
 from .config import Settings, placement_problems, settings_from_dict, site_options
-from .model import Dataset
+from .model import Campaign, Dataset
 from .problems import Report
 from .readers import display_path, read_folder
 from .redact import RedactionLog, person_names, public_view, scan
@@ -23,19 +23,19 @@ LEAVING_SOON_DAYS = 30
 def load_settings(config_file: Path, report: Report) -> tuple[Settings, Path | None]:
     """The disclosure settings and the content folder; problems with them go to the report."""
     try:
-        raw, docs_dir = site_options(config_file)
+        raw, docs_dir, site_dir = site_options(config_file)
     except ValueError as exc:  # a broken mkdocs.yml is reported, not raised
         report.error("config-invalid", str(exc), file=config_file.name)
         return Settings(), None
     settings, problems = settings_from_dict(raw, config_file.name)
     report.extend(problems)
-    report.extend(placement_problems(settings, config_file.parent, docs_dir, config_file.name))
+    report.extend(placement_problems(settings, config_file.parent, docs_dir, site_dir, config_file.name))
     return settings, docs_dir
 
 
 def check_content(docs_dir: Path, root: Path, names: frozenset[str], report: Report) -> None:
     """Hand-written pages are published as written: personal data in them is pointed out, line by line."""
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted(p for p in docs_dir.rglob("*.md") if p.is_file()):
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             _, kinds = scan(line, names)
             kinds = {k: n for k, n in kinds.items() if k in ("id", "mobile", "bank", "email", "name")}
@@ -52,6 +52,7 @@ def read_dataset(root: Path, settings: Settings, report: Report) -> Dataset:
     """Every record of data/, validated; problems go to the report."""
     data_dir = root / settings.data_dir
     dataset = Dataset()
+    _check_data_folder(data_dir, root, report)
     for rtype in RECORD_TYPES.values():
         rows = read_folder(data_dir / rtype.name, rtype, report, root)
         records, problems, rejected = validate_rows(rows, rtype)
@@ -64,6 +65,24 @@ def read_dataset(root: Path, settings: Settings, report: Report) -> Dataset:
     dataset.campaigns = read_campaigns(data_dir / "campaigns", report, root)
     _check_campaign_links(dataset, report)
     return dataset
+
+
+DATA_FOLDERS = {"cases", "blacklist", "campaigns"}
+
+
+def _check_data_folder(data_dir: Path, root: Path, report: Report) -> None:
+    """Everything in data/ is read or reported: a file beside the folders would otherwise be skipped unseen."""
+    if not data_dir.is_dir():
+        report.error("data-missing", "找不到数据目录（应含 cases/、blacklist/、campaigns/）", file=display_path(data_dir, root))
+        return
+    for entry in sorted(data_dir.iterdir()):
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.name in DATA_FOLDERS and not entry.is_dir():
+            report.error("file-format", f"{entry.name} 应是文件夹，里面放数据文件", file=display_path(entry, root))
+        elif entry.name not in DATA_FOLDERS:
+            report.warning("file-format", "不在 cases/、blacklist/ 或 campaigns/ 中，未读取：行政处罚放入 cases/，"
+                           "失信名单放入 blacklist/", file=display_path(entry, root))
 
 
 def _check_campaign_links(dataset: Dataset, report: Report) -> None:
@@ -108,6 +127,7 @@ class Publication:
     leaving_soon: list[Entry] = field(default_factory=list)
     redactions: RedactionLog = field(default_factory=RedactionLog)
     withheld_ids: dict[str, str] = field(default_factory=dict)  # "kind:entry id" -> reason code
+    campaigns: list[Campaign] = field(default_factory=list)  # as published
 
     def counts(self, dataset: Dataset) -> dict:
         result = {}
@@ -148,8 +168,23 @@ def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
             if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
                 pub.leaving_soon.append(entry)
         pub.entries[name] = shown
+    # a revocation dated ahead ends the blacklist entries citing it on that day, whatever the case's own state
+    changes += [r.get("status_date") for r in cases if r.get("status") == "已撤销"
+                and r.get("status_date") and r.get("status_date") > as_of]
     pub.next_change = min(changes) if changes else None
+    pub.campaigns = [public_campaign(c, names) for c in dataset.campaigns]
     return pub
+
+
+def public_campaign(campaign: Campaign, names: frozenset[str]) -> Campaign:
+    """A campaign as published: its texts masked like record texts, names known from the data included."""
+    def clean(text: str) -> str:
+        return scan(text, names)[0]
+
+    return replace(campaign, title=clean(campaign.title), authority=clean(campaign.authority),
+                   region=clean(campaign.region), summary=clean(campaign.summary),
+                   products=tuple(clean(p) for p in campaign.products),
+                   stats=tuple({**s, "label": clean(s["label"]), "unit": clean(s["unit"])} for s in campaign.stats))
 
 
 def check(root: Path, config_file: Path) -> tuple[Settings, Dataset, Report]:

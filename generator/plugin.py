@@ -13,16 +13,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import changes, compose, render, write
-from .config import placement_problems, settings_from_dict
-from .normalise import parse_date
-from .pipeline import publish, read_dataset
-from .problems import Report
+from .normalise import PLAUSIBLE_YEARS, Invalid, parse_date
+from .pipeline import check, publish
 
 FRAME_URI = "_frame/record.md"
 FRAME_URL = "_frame/record/"
 TITLE_MARKER = "@@RECORD-TITLE@@"
 BODY_MARKER = "@@RECORD-BODY@@"
 SUMMARY_TOKEN = "<!-- disclosure:summary -->"
+RECORD_MARK = 'class="record record--'  # in every record page body (theme/disclosure/case.html, blacklist.html)
 FRAME_SOURCE = f"""---
 title: "{TITLE_MARKER}"
 search:
@@ -39,7 +38,15 @@ hide:
 def _env_as_of():
     """`python -m generator serve --as-of` passes its date to each rebuild through the environment."""
     text = os.environ.get("DISCLOSURE_AS_OF")
-    return parse_date(text, allow_roc=False) if text else None
+    if not text:
+        return None
+    try:
+        day = parse_date(text, allow_roc=False)
+    except Invalid as exc:
+        raise PluginError(f"DISCLOSURE_AS_OF={text}：{exc.message}") from None
+    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+        raise PluginError(f"DISCLOSURE_AS_OF={text}：日期超出合理范围")
+    return day
 
 
 class DisclosurePlugin(BasePlugin):
@@ -66,20 +73,21 @@ class DisclosurePlugin(BasePlugin):
         publication = None
         if self.prepared is not None:
             settings, dataset, publication = self.prepared
-        else:
-            report = Report()
-            settings, problems = settings_from_dict(self.options)
-            report.extend(problems)
-            report.extend(placement_problems(settings, root, Path(config.docs_dir), "mkdocs.yml"))
-            dataset = read_dataset(root, settings, report)
+        else:  # plain `mkdocs build` / `mkdocs serve`: the same checks as `python -m generator build`
+            settings, dataset, report = check(root, Path(config.config_file_path))
             if report.has_errors(self.strict or config.strict):
                 raise PluginError("数据检查未通过，网站未生成：\n" + report.text())
+        as_of = settings.today(self.as_of_override)
+        # `python -m generator build` decides this itself (a future date may go to a -d preview folder)
+        if self.prepared is None and getattr(self, "command", None) == "build" and as_of > settings.today():
+            raise PluginError(f"判断日期 {as_of} 晚于今天：会提前公开尚未到公示日期的信息。预览请用 "
+                              "python -m generator build --as-of … -d 其他目录")
         self.settings = settings
-        self.publication = publication or publish(dataset, settings, settings.today(self.as_of_override))
+        self.publication = publication or publish(dataset, settings, as_of)
         self.history = changes.History.load(root / settings.history_dir)
         self.manifest, self.events = self.history.compare(self.publication)
         docs_dir = Path(config.docs_dir)
-        self.content = render.SiteContent(self.publication, dataset.campaigns,
+        self.content = render.SiteContent(self.publication, self.publication.campaigns,
                                           render.scan_guides(docs_dir), render.scan_posts(docs_dir))
         if not config.theme.custom_dir or not (Path(config.theme.custom_dir) / render.TEMPLATE_DIR).is_dir():
             raise PluginError(f"mkdocs.yml 的 theme.custom_dir 应指向含有 {render.TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）")
@@ -120,6 +128,11 @@ class DisclosurePlugin(BasePlugin):
     def on_post_build(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         shutil.rmtree(site_dir / "_frame", ignore_errors=True)
+        # `mkdocs build --dirty` keeps old files: record pages of an earlier build must not survive it
+        for kind in ("cases", "blacklist"):
+            for page in (site_dir / kind).glob("*/index.html"):
+                if RECORD_MARK in page.read_text(encoding="utf-8", errors="ignore"):
+                    shutil.rmtree(page.parent)
         if self.frame is None:
             raise PluginError("the record frame page was not rendered")
         writer = write.SiteWriter(site_dir)

@@ -220,27 +220,48 @@ def _newlines(text: str) -> str:
 
 
 def _read_xlsx(path: Path, name: str, rtype, mapping, report) -> list[RawRow]:
-    from openpyxl import load_workbook
+    from .workbook import sheets
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
     rows: list[RawRow] = []
-    try:
-        for sheet in workbook.worksheets:
-            if sheet.title.strip() in mapping.ignore_sheets:
-                continue
-            sheet.reset_dimensions()  # exporters may record a size smaller than the data: read it all
-            grid = [list(r) for r in sheet.iter_rows(values_only=True)]
-            if not any(cell_text(v) for r in grid for v in r):
-                continue
-            rows.extend(_rows_from_grid(grid, name, sheet.title, rtype, mapping, report))
-    finally:
-        workbook.close()
+    for title, grid in sheets(path, name, mapping.ignore_sheets, report):
+        if any(cell_text(v) for r in grid for v in r):
+            rows.extend(_rows_from_grid(grid, name, title, rtype, mapping, report))
     return rows
+
+
+class KeyedDict(dict):
+    """A mapping that remembers keys written twice with different values (JSON and YAML keep only the last)."""
+
+    duplicates: list
+
+    @classmethod
+    def from_pairs(cls, pairs) -> "KeyedDict":
+        mapping = cls()
+        mapping.duplicates = []
+        for key, value in pairs:
+            if key in mapping and mapping[key] != value:
+                mapping.duplicates.append(key)
+            mapping[key] = value
+        return mapping
+
+
+class _KeyedLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        return KeyedDict.from_pairs((self.construct_object(k, deep=deep), self.construct_object(v, deep=deep))
+                                    for k, v in node.value)
+
+
+_KeyedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                             lambda loader, node: loader.construct_mapping(node, deep=True))
 
 
 def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]:
     text = path.read_text(encoding="utf-8-sig")
-    data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    if path.suffix.lower() == ".json":
+        data = json.loads(text, object_pairs_hook=KeyedDict.from_pairs)
+    else:
+        data = yaml.load(text, Loader=_KeyedLoader)
     if isinstance(data, dict) and isinstance(data.get(rtype.name), list):
         for key in data:
             if key != rtype.name:
@@ -256,20 +277,27 @@ def _read_records(path: Path, name: str, rtype, mapping, report) -> list[RawRow]
     for index, item in enumerate(data):
         # YAML: the line the item starts on, as an editor shows it; JSON: the item's number in the list
         number = lines[index] if index < len(lines) else index + 1
-        if not isinstance(item, dict):
-            report.error("file-shape", "这一条不是“字段: 值”的形式", file=name, row=number)
-            continue
         raw = RawRow(name, "", number, optional=mapping.optional)
+        if not isinstance(item, dict):
+            raw.problems.append(Problem(Severity.ERROR, "file-shape", "这一条不是“字段: 值”的形式", name, "", number,
+                                        value=cell_text(item)))
+            rows.append(raw)  # counted, and rejected
+            continue
+        for key in getattr(item, "duplicates", ()):
+            raw.problems.append(Problem(Severity.ERROR, "conflicting-columns",
+                                        f"「{key}」在这一条中出现两次且内容不同，请只保留一个", name, "", number, str(key)))
+        extra = []
         for key, value in item.items():
             folded, unit = fold_header(str(key))
             field_id = table.get(folded)
             if field_id is None:
                 if folded not in mapping.ignore:
                     unknown.setdefault(str(key), number)
+                    extra.append(cell_text(value) if not isinstance(value, (dict, list)) else "…")
                 continue
             raw.add(field_id, Cell(str(key), value, unit))
         _fill_fixed(raw, mapping)
-        if _keep(raw, report, rtype):
+        if raw.problems or _keep(raw, report, rtype, extra):
             rows.append(raw)
     for key, number in unknown.items():
         report.warning("unknown-column", f"不认识的字段「{key}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
@@ -324,14 +352,21 @@ def _rows_from_grid(grid, name, sheet, rtype, mapping, report) -> list[RawRow]:
         columns.append((index, field_id, Cell(text, None, unit)))
     rows = []
     mapped = {c[0] for c in columns}
+    header_row = grid[header_at]
+    headerless = lambda i: i >= len(header_row) or not cell_text(header_row[i])  # noqa: E731
     for offset, values in enumerate(grid[header_at + 1:], start=header_at + 2):
         raw = RawRow(name, sheet, offset, optional=mapping.optional)
         for index, field_id, template in columns:
             value = values[index] if index < len(values) else None
             raw.add(field_id, Cell(template.header, value, template.unit))
         extra = [cell_text(v) for i, v in enumerate(values) if i not in mapped]
+        for i, value in enumerate(values):
+            if headerless(i) and cell_text(value):
+                raw.problems.append(Problem(Severity.ERROR, "cell-without-header",
+                                            f"第 {i + 1} 列没有表头，其中的内容无法归入任何字段：请补上表头或删去",
+                                            name, sheet, offset, f"第 {i + 1} 列", cell_text(value)))
         _fill_fixed(raw, mapping)
-        if _keep(raw, report, rtype, extra):
+        if raw.problems or _keep(raw, report, rtype, extra):
             rows.append(raw)
     return rows
 

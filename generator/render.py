@@ -89,7 +89,7 @@ def _title(meta: dict, body: str, fallback: str) -> str:
 
 def scan_guides(docs_dir: Path) -> list[Guide]:
     guides = []
-    for path in sorted((docs_dir / "guides").glob("*.md")):
+    for path in sorted(p for p in (docs_dir / "guides").glob("*.md") if p.is_file()):
         if path.name == "index.md":
             continue
         meta, body = front_matter(path)
@@ -100,7 +100,7 @@ def scan_guides(docs_dir: Path) -> list[Guide]:
 
 def scan_posts(docs_dir: Path) -> list[Post]:
     posts = []
-    for path in sorted((docs_dir / "news" / "posts").rglob("*.md")):
+    for path in sorted(p for p in (docs_dir / "news" / "posts").rglob("*.md") if p.is_file()):
         meta, body = front_matter(path)
         if meta.get("campaign"):
             rel = path.relative_to(docs_dir).as_posix()

@@ -44,11 +44,12 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
     values, problems = {}, []
     for field_id, cell in _person_cells(raw, rtype).items():
         f = rtype.field(field_id)
-        shown = cell.value if f.public else hide(cell.value)
         try:
             value = clean(f, cell.value, cell.unit)
         except Invalid as exc:
-            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header, shown))
+            personal = not f.public or exc.code == "uscc-looks-like-id"
+            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header,
+                                     hide(cell.value) if personal else cell.value))
             continue
         found = scan(value)[1] if value is not None and f.kind == "code" else {}
         if found.keys() & {"id", "email"}:
@@ -163,6 +164,10 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType) -> tuple[list[Recor
     """Records from rows with no error, every problem found, and how many rows were rejected."""
     records, problems, rejected = [], [], 0
     for raw in rows:
+        if any(p.code == "file-shape" for p in raw.problems):  # not a record at all: nothing more to check
+            problems.extend(raw.problems)
+            rejected += 1
+            continue
         values, row_problems = clean_row(raw, rtype)
         row_problems = raw.problems + row_problems
         bad_cells = {fid for fid, cell in raw.cells.items()

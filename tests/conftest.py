@@ -82,7 +82,7 @@ def case_row(n: int, **over) -> dict:
 
 
 def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8-sig", headers: list[str] | None = None) -> Path:
-    headers = headers or list(rows[0])
+    headers = headers or list(dict.fromkeys(h for row in rows for h in row))  # every column any row has
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)

@@ -191,7 +191,7 @@ def _every_output(records_values: list[dict]) -> str:
     dataset = Dataset(records={"cases": [Record(CASE, v, Source("f.csv", "", i + 2))
                                          for i, v in enumerate(records_values)], "blacklist": []})
     pub = publish(dataset, SETTINGS, date(2026, 6, 1))
-    content = render.SiteContent(pub, [], [], [])
+    content = render.SiteContent(pub, pub.campaigns, [], [])
     env = render.environment(PROJECT / "theme")
     manifest = changes.manifest_of(pub)
     pages, files = compose.site_sources(env, content, changes.public_events([], manifest["records"]))
