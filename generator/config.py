@@ -105,11 +105,15 @@ def site_options(config_file: Path) -> tuple[dict, Path, Path]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its warnings are for the build, not for `check`
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # its warnings are for the build, not for `check`
     try:
         config = load_config(str(config_file))
     except (MkDocsException, OSError, ValueError) as exc:  # MkDocs' Abort is also a SystemExit
         raise ValueError(f"mkdocs.yml 有误：{exc}（详见上方 MkDocs 的说明）") from None
+    finally:
+        logger.setLevel(level)  # the build that may follow must still see, and count, MkDocs' warnings
     plugin = config.plugins.get("disclosure")
     if plugin is None:
         raise ValueError("mkdocs.yml 的 plugins 中没有启用 disclosure 插件")

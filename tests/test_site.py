@@ -190,3 +190,10 @@ def test_sample_site_internal_links_resolve(sample_site):
             if not (target.exists() or (target / "index.html").exists()):
                 missing.add((str(path.relative_to(sample_site)), href))
     assert missing == set()
+
+
+def test_strict_build_fails_on_a_broken_link_in_content(fixture_site):
+    fixture_site.cases_csv([case_row(1)])
+    (fixture_site.root / "content" / "index.md").write_text("# 首页\n\n[不存在](missing.md)\n", encoding="utf-8")
+    assert fixture_site.run("build", "--strict", "--as-of", "2026-06-01") == 2
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
