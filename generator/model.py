@@ -95,6 +95,7 @@ class Dataset:
     campaigns: list[Campaign] = field(default_factory=list)
     read: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
+    person_names: frozenset[str] | None = None  # filled once by pipeline.known_names
 
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")

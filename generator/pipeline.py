@@ -143,13 +143,19 @@ class Publication:
         return result
 
 
+def known_names(dataset: Dataset) -> frozenset[str]:
+    """Every natural person the data names, shown or not: masked in every public text. Computed once."""
+    if dataset.person_names is None:
+        dataset.person_names = person_names(r for records in dataset.records.values() for r in records)
+    return dataset.person_names
+
+
 def publish(dataset: Dataset, settings: Settings, as_of: date) -> Publication:
     """Decide every record and build the public views of those shown."""
     pub = Publication(as_of)
     cases = dataset.records.get(CASE.name, [])
     revoked = disclosure.revoked_decision_numbers(cases, as_of)
-    # every natural person the data names, shown or not, is masked in every public text
-    names = person_names(r for records in dataset.records.values() for r in records)
+    names = known_names(dataset)
     changes = []
     for name, records in dataset.records.items():
         shown = []
@@ -193,6 +199,5 @@ def check(root: Path, config_file: Path) -> tuple[Settings, Dataset, Report]:
     settings, docs_dir = load_settings(config_file, report)
     dataset = read_dataset(root, settings, report)
     if docs_dir is not None and docs_dir.is_dir():
-        names = person_names(r for records in dataset.records.values() for r in records)
-        check_content(docs_dir, root, names, report)
+        check_content(docs_dir, root, known_names(dataset), report)
     return settings, dataset, report

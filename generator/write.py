@@ -49,15 +49,19 @@ class MemoryWriter(SiteWriter):
         self.files[rel_path] = data.encode("utf-8") if isinstance(data, str) else data
 
 
-EXTRA_COLUMNS = (("公示截止", "public_until", "该条信息在本站公示的最后一天"),)
-BLACKLIST_EXTRA = (("预计移出日期", "public_until", "到期自动移出名单的日期（信用修复等可提前）"),)
+# The column every download adds after the record's own fields: (label, field id, data-dictionary text).
+UNTIL_COLUMN = {
+    CASE.name: ("公示截止", "public_until", "该条信息在本站公示的最后一天"),
+    BLACKLIST.name: ("预计移出日期", "public_until", "到期自动移出名单的日期（信用修复等可提前）"),
+}
 
 
 def table_rows(rtype: RecordType, entries: list[Entry]) -> tuple[list[str], list[str], list[list[str]]]:
     """Header labels, field ids and text rows of a download. Only public-view fields ever appear."""
     fields = rtype.public_fields
-    labels = [f.label for f in fields] + [EXTRA_COLUMNS[0][0] if rtype is CASE else BLACKLIST_EXTRA[0][0]]
-    ids = [f.id for f in fields] + ["public_until"]
+    label, until_id, _ = UNTIL_COLUMN[rtype.name]
+    labels = [f.label for f in fields] + [label]
+    ids = [f.id for f in fields] + [until_id]
     rows = [[show_value(e.view.get(f.id), f) for f in fields] + [e.last_day.isoformat()] for e in entries]
     return labels, ids, rows
 
@@ -148,9 +152,8 @@ def _xml_text(text: str) -> str:
 
 def dictionary() -> list[dict]:
     return [
-        {"label": CASE.label, "fields": CASE.fields, "extra": [(EXTRA_COLUMNS[0][0], "public_until", EXTRA_COLUMNS[0][2])]},
-        {"label": BLACKLIST.label, "fields": BLACKLIST.fields,
-         "extra": [(BLACKLIST_EXTRA[0][0], "public_until", BLACKLIST_EXTRA[0][2])]},
+        {"label": rtype.label, "fields": rtype.fields, "extra": [UNTIL_COLUMN[rtype.name]]}
+        for rtype in (CASE, BLACKLIST)
     ]
 
 

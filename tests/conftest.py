@@ -36,6 +36,8 @@ extra:
     site_code: "1234567890"
     icp: 测ICP备12345678号
     police: 测公网安备 11010502000001号
+    party_government_mark: 党政机关
+    error_report_url: https://zfwzzc.www.gov.cn/
 plugins:
   - search:
       lang: zh

@@ -301,3 +301,19 @@ def test_personal_data_in_hand_written_pages_is_pointed_out(fixture_site):
     [problem] = [p for p in result["problems"] if p["code"] == "personal-data-in-content"]
     assert (problem["file"], problem["row"]) == ("content/news.md", 3)
     assert "自然人姓名" in problem["message"] and "手机号" in problem["message"]
+
+
+def test_a_party_relisted_after_removal_starts_a_new_period(fixture_site):
+    # Order 44 Art. 20: a removal obtained by fraud is revoked and the party listed again, the period restarting
+    code_ = uscc("9111000012345" "0001")
+    entry = {"当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": code_, "列入事由": "r", "作出决定机关": "局"}
+    fixture_site.blacklist_csv([
+        dict(entry, 列入日期="2024-03-01", 移出日期="2025-04-01", 移出原因="信用修复"),
+        dict(entry, 列入日期="2025-09-01", 移出日期="", 移出原因=""),
+    ])
+    code, result = run_check(fixture_site)
+    assert code == 0 and "duplicate" not in codes(result)
+    counts = result["records"]["blacklist"]
+    assert (counts["published"], counts["withheld_by_reason"]) == (1, {"credit-repair": 1})
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    assert "预计移出日期：<time datetime=\"2028-08-31\">" in fixture_site.page(f"blacklist/{code_}")

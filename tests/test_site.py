@@ -73,7 +73,8 @@ def test_footer_shows_the_configured_numbers(built):
     for url in ("", "cases", "cases/测试市监罚-2026-1号"):
         html = built.page(url) if url else (built.site / "index.html").read_text(encoding="utf-8")
         for text in ("主办单位：测试市市场监督管理局", "网站标识码：1234567890", "ICP备案号：测ICP备12345678号",
-                     "公安机关备案号：测公网安备 11010502000001号", "联系方式：测试路 9 号"):
+                     "公安机关备案号：测公网安备 11010502000001号", "联系方式：测试路 9 号", "党政机关标识：党政机关",
+                     '<a href="https://zfwzzc.www.gov.cn/">我为政府网站找错</a>'):
             assert text in html, (url, text)
 
 
