@@ -93,8 +93,10 @@ def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[st
     checks = _CASE_CHECKS if rtype is CASE else _BLACKLIST_CHECKS
     for check in checks:
         for problem in check(values, err, warn):
-            # a field the site declares optional, or whose cell was already reported as invalid
-            if problem.code == "required-missing" and _field_of(problem, raw, rtype) in raw.optional | bad_cells:
+            # a cell already reported as invalid is not reported again as missing (nor as a missing fine);
+            # a field the site declares optional is not required
+            field_id = _field_of(problem, raw, rtype)
+            if field_id in bad_cells or problem.code == "required-missing" and field_id in raw.optional:
                 continue
             yield problem
 

@@ -317,3 +317,9 @@ def test_a_party_relisted_after_removal_starts_a_new_period(fixture_site):
     assert (counts["published"], counts["withheld_by_reason"]) == (1, {"credit-repair": 1})
     assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
     assert "预计移出日期：<time datetime=\"2028-08-31\">" in fixture_site.page(f"blacklist/{code_}")
+
+
+def test_an_invalid_fine_is_reported_once(fixture_site):
+    fixture_site.cases_csv([case_row(1, 罚款金额="负五千")])
+    code, result = run_check(fixture_site)
+    assert [p["code"] for p in result["problems"]] == ["invalid-amount"]
