@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The environment is rebuilt whenever the pinned versions in pyproject.toml change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: site test serve check clean browser
+.PHONY: site test serve check clean browser golden
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -30,6 +30,10 @@ browser:
 	  else \
 	    echo "浏览器测试需要 Chromium：请运行 sudo apt-get install chromium" >&2; exit 1; \
 	  fi; }
+
+# Rewrite the whole-site goldens (tests/golden/) after an intended change; review them with git diff.
+golden: $(STAMP)
+	GOLDEN_REFRESH=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve
