@@ -30,7 +30,11 @@ def data_lines(path: Path) -> int:
 
 
 def run(as_of: str) -> dict:
-    from generator.pipeline import check, publish
+    from generator.adapters.mkdocs.config import read_site_config
+    from generator.build.pipeline import inspect
+    from generator.core.dates import parse_date
+    from generator.recordtypes import REGISTRY
+    from generator.rules.publication import publish
 
     results = {}
     for name in TAIPEI:
@@ -41,11 +45,12 @@ def run(as_of: str) -> dict:
             (cases / name).symlink_to(REAL / name)
             shutil.copy(HERE / "realdata" / "taipei_mapping.yaml", cases / "_mapping.yaml")
             (root / "docs").mkdir()
-            (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - disclosure: {}\n", encoding="utf-8")
-            settings, dataset, report = check(root, root / "mkdocs.yml")
-            from generator.normalise import parse_date
-
-            pub = publish(dataset, settings, parse_date(as_of))
+            (root / "mkdocs.yml").write_text(
+                f"site_name: t\ntheme:\n  name: material\n  custom_dir: {PROJECT / 'theme'}\nplugins:\n  - disclosure: {{}}\n",
+                encoding="utf-8")
+            inspection = inspect(read_site_config(root / "mkdocs.yml"), REGISTRY)
+            dataset, report = inspection.dataset, inspection.report
+            pub = publish(dataset, REGISTRY, inspection.settings, parse_date(as_of), inspection.names)
             counts = pub.counts(dataset)["cases"]
             skipped = sum(1 for p in report.problems if p.code == "placeholder-row")
             results[name] = {

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator.identifiers import uscc_check_char
+from generator.core.identifiers import uscc_check_char
+from generator.recordtypes import REGISTRY
+from generator.recordtypes.blacklist import BLACKLIST
+from generator.recordtypes.cases import CASES
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +56,67 @@ nav:
   - 数据下载: data/index.md
   - 更新记录: changes/index.md
 """
+
+
+def decide(record, as_of, settings, revoked=frozenset()):
+    """A record's decision for one day; `revoked` are code_keys of revoked penalty decisions."""
+    from generator.rules.windows import RuleContext
+
+    return record.rtype.decide(record, RuleContext(as_of, settings, {"cases": frozenset(revoked)}))
+
+
+def inspect_site(config_file: Path):
+    """(settings, dataset, report) of a site folder, as `check` sees it."""
+    from generator.adapters.mkdocs.config import read_site_config
+    from generator.build.pipeline import inspect
+
+    inspection = inspect(read_site_config(config_file), REGISTRY)
+    return inspection.settings, inspection.dataset, inspection.report
+
+
+def publish_all(dataset, settings, as_of):
+    """Every record of the dataset decided and redacted for one day, names known from the data masked."""
+    from generator.rules.publication import publish
+    from generator.rules.redact import person_names
+
+    return publish(dataset, REGISTRY, settings, as_of, person_names(dataset.all_records()))
+
+
+def prepared_for(dataset, settings, as_of, root: Path, registry=REGISTRY, theme_dir: Path = PROJECT / "theme"):
+    """A decided, redacted plan for a dataset made in a test, as if read from a site at `root`."""
+    from generator.build.pipeline import prepare
+    from generator.build.plan import Inspection, Plan, SiteConfig
+    from generator.core.problems import Report
+    from generator.rules.redact import person_names
+
+    site = SiteConfig(root / "mkdocs.yml", root / "content", root / "site", theme_dir, "https://test.example.gov.cn/",
+                      {})
+    inspection = Inspection(settings, dataset, Report(), person_names(dataset.all_records()), (), ())
+    plan = Plan(site, tuple(registry), inspection, as_of, as_of, False, root / "site", False)
+    return prepare(plan)
+
+
+FRAME = ("<title>@T@</title><main>", "</main>", "@T@", "@P@")
+
+
+def write_outputs(prepared, folder: Path) -> dict[str, str | bytes]:
+    """Every output of the site without the theme engine: generated Markdown sources, then the files and
+    record pages (in a bare frame). Returns path -> text (bytes for XLSX)."""
+    from generator.build import writer
+
+    written: dict[str, str | bytes] = {}
+    for uri, text in writer.sources(prepared).items():
+        written["_sources/" + uri] = text
+    for marker, text in writer.snippets(prepared).items():
+        written["_snippets/" + marker] = text
+    sink = writer.SiteWriter(folder, writer.Frame(*FRAME), [])
+    writer.write(prepared, sink)
+    written["_search.json"] = json.dumps(sink.search_docs, ensure_ascii=False)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder).as_posix()
+        data = path.read_bytes()
+        written[rel] = data if rel.endswith((".xlsx", ".gz")) else data.decode("utf-8-sig")
+    return written
 
 
 def uscc(body17: str) -> str:

@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from generator.config import Settings
-from generator.disclosure import decide, revoked_decision_numbers
-from generator.model import Record, Source, Visibility
-from generator.schema import BLACKLIST, CASE
+from generator.core.settings import Settings
+from generator.core.model import Record, Source, Visibility
+from generator.rules.cases import case_revocations
+
+from conftest import BLACKLIST, CASES as CASE, decide
 
 SETTINGS = Settings(lower_fine_threshold=Decimal("5000"))
 D = date.fromisoformat
@@ -30,6 +31,10 @@ def entry(**values) -> Record:
             "listed_date": D("2024-05-10")}
     base.update(values)
     return Record(BLACKLIST, base, Source("b.csv", "", 2))
+
+
+def revoked_decision_numbers(cases, as_of):
+    return frozenset(k for k, day in case_revocations(cases).items() if day is None or day <= as_of)
 
 
 def visible(record, on, settings=SETTINGS, revoked=frozenset()):
@@ -103,7 +108,7 @@ def test_blacklist_entry_goes_when_its_penalty_is_revoked(written):
 
 
 def test_minor_is_recognised_from_the_id_number_even_without_the_flag():
-    from generator.identifiers import id_check_char
+    from generator.core.identifiers import id_check_char
 
     body = "11010520090307123"  # born 2009-03-07
     young = case(party_type="自然人", id_number=body + id_check_char(body), decision_date=D("2027-03-06"),

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from conftest import PROJECT
-from generator.config import settings_doc
-from generator.schema import RECORD_TYPES
+from generator.core.settings import settings_doc
+from generator.recordtypes import REGISTRY
 
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
 
 
 def emitted_codes() -> set[str]:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "generator").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "generator").rglob("*.py"))
     pattern = r'(?:report\.(?:error|warning|note)\(|Invalid\(|Severity\.[A-Z]+, |(?:err|warn|dup|_checked_code)\([^"]*?)"([a-z]+(?:-[a-z]+)*)"'
     return set(re.findall(pattern, source))
 
@@ -27,7 +27,7 @@ def test_every_setting_is_documented():
 
 
 def test_every_field_is_documented():
-    for rtype in RECORD_TYPES.values():
+    for rtype in REGISTRY:
         for field in rtype.fields:
             assert f"`{field.id}`" in README, field.id
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import identifiers
-from generator.normalise import Invalid, parse_id_number, parse_uscc
+from generator.core import identifiers
+from generator.core.problems import Invalid
+from generator.intake.normalise import parse_id_number, parse_uscc
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100 table: no I O S V Z
 

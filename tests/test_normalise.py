@@ -6,8 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from generator.normalise import Invalid, clean, parse_amount, parse_choices, parse_date, parse_decision_no
-from generator.schema import BLACKLIST, CASE
+from generator.core.dates import parse_date
+from generator.core.problems import Invalid
+from generator.intake.normalise import clean, parse_amount, parse_choices, parse_decision_no
+from generator.recordtypes.blacklist import BLACKLIST
+from generator.recordtypes.cases import CASES as CASE
 
 MARCH_5 = date(2024, 3, 5)
 

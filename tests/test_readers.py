@@ -18,12 +18,12 @@ import yaml
 from openpyxl import Workbook
 
 from conftest import CASE_HEADERS, case_row, uscc, write_csv
-from generator.identifiers import id_check_char
-from generator.pipeline import check
-from generator.problems import Report, Severity
-from generator.readers import read_folder
-from generator.schema import BLACKLIST, CASE
-from generator.validate import validate_rows
+from generator.core.settings import Settings
+from generator.core.identifiers import id_check_char
+from generator.core.problems import Report, Severity
+from generator.intake.files import read_folder
+from conftest import BLACKLIST, CASES as CASE, inspect_site
+from generator.intake.validate import validate_rows
 
 RARE_NAME = "䶮达消防器材有限公司"  # U+4DAE: in GB18030 (4 bytes), not in GBK
 
@@ -52,7 +52,7 @@ def read(folder: Path, root: Path, rtype=CASE):
 
 def read_records(folder: Path, root: Path, rtype=CASE):
     rows, report = read(folder, root, rtype)
-    records, problems, rejected = validate_rows(rows, rtype)
+    records, problems, rejected = validate_rows(rows, rtype, Settings())
     report.extend(problems)
     return records, report, rejected
 
@@ -96,7 +96,7 @@ def test_gbk_csv_from_excel_on_chinese_windows(tmp_path, newline):
 
 def test_gb18030_rare_character_survives_a_whole_check(fixture_site):
     fixture_site.cases_csv([case_row(1, 当事人名称=RARE_NAME)], encoding="gb18030")
-    _, dataset, report = check(fixture_site.root, fixture_site.config)
+    _, dataset, report = inspect_site(fixture_site.config)
     assert report.errors() == []
     assert [r.get("party_name") for r in dataset.records["cases"]] == [RARE_NAME]
 
@@ -433,7 +433,7 @@ def test_placeholder_rows_do_not_count_as_read_or_rejected(fixture_site):
     rows = [case_row(1), dict.fromkeys(CASE_HEADERS, "无"), dict.fromkeys(CASE_HEADERS, ""),
             dict.fromkeys(CASE_HEADERS, "——"), case_row(2)]
     fixture_site.cases_csv(rows)
-    _, dataset, report = check(fixture_site.root, fixture_site.config)
+    _, dataset, report = inspect_site(fixture_site.config)
     assert report.errors(strict=True) == []
     assert dataset.read["cases"] == 2
     assert dataset.rejected["cases"] == 0

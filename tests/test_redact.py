@@ -1,6 +1,8 @@
 """Personal data never reaches any output: unit checks, properties, and a scan of a whole built site."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import gzip
 import zipfile
 from datetime import date
@@ -9,11 +11,13 @@ from decimal import Decimal
 from hypothesis import given, settings as hsettings, strategies as st
 
 from conftest import case_row, uscc
-from generator.config import Settings
-from generator.identifiers import id_check_char
-from generator.model import Record, Source
-from generator.redact import RedactionLog, mask_name, public_view, scan
-from generator.schema import CASE
+from generator.core.settings import Settings
+from generator.core.identifiers import id_check_char
+from generator.core.model import Record, Source
+from generator.core.personal import mask_name, mask_text as scan
+from generator.rules.redact import RedactionLog, public_view
+from conftest import CASES as CASE
+from generator.core.schema import ValueType
 
 SETTINGS = Settings()
 
@@ -89,7 +93,7 @@ SECRETS = st.one_of(
     st.from_regex(r"[a-z]{2,8}@[a-z]{2,8}\.(com|cn|net)", fullmatch=True),
 )
 NOISE = st.text(alphabet=st.sampled_from(list("当事人销售不合格灭火器，。：（）() -0123456789abcXx@.")), max_size=30)
-TEXT_FIELDS = [f.id for f in CASE.public_fields if f.kind in ("text", "free_text") and f.id != "party_name"]
+TEXT_FIELDS = [f.id for f in CASE.public_fields if f.value_type in (ValueType.TEXT, ValueType.FREE_TEXT) and f.id != "party_name"]
 
 
 @hsettings(max_examples=300, deadline=None)
@@ -183,29 +187,24 @@ def test_whole_site_holds_no_personal_data_and_no_forbidden_record(fixture_site)
 
 def _every_output(records_values: list[dict]) -> str:
     """All text the generator itself writes for these case records, rendered as in a build."""
-    from conftest import PROJECT
-    from generator import changes, compose, render, write
-    from generator.model import Dataset
-    from generator.pipeline import publish
+    import io
+    import tempfile
+
+    from conftest import prepared_for, write_outputs
+    from generator.core.model import Dataset
 
     dataset = Dataset(records={"cases": [Record(CASE, v, Source("f.csv", "", i + 2))
                                          for i, v in enumerate(records_values)], "blacklist": []})
-    pub = publish(dataset, SETTINGS, date(2026, 6, 1))
-    content = render.SiteContent(pub, pub.campaigns, [], [])
-    env = render.environment(PROJECT / "theme")
-    manifest = changes.manifest_of(pub)
-    pages, files = compose.site_sources(env, content, changes.public_events([], manifest["records"]))
-    frame = render.Frame("<title>@T@</title><main>", "</main>", "@T@", "@P@")
-    chunks = list(pages.values()) + [html for _, html in render.record_pages(env, content, frame)]
-    chunks += [json_dumps(write.search_entries(content)), json_dumps(manifest)]
+    with tempfile.TemporaryDirectory() as tmp:
+        prepared = prepared_for(dataset, SETTINGS, date(2026, 6, 1), Path(tmp))
+        files = write_outputs(prepared, Path(tmp) / "site")
+    chunks = [json_dumps(prepared.manifest)]
     for name, data in files.items():
         if name.endswith(".xlsx"):
-            import io
-
             with zipfile.ZipFile(io.BytesIO(data)) as book:
                 chunks += [book.read(n).decode("utf-8", "ignore") for n in book.namelist()]
-        else:
-            chunks.append(data.decode("utf-8-sig"))
+        elif not name.endswith(".gz"):
+            chunks.append(data)
     return "\n".join(chunks).replace("\u200b", "")  # search text is segmented with zero-width spaces
 
 
@@ -215,7 +214,7 @@ def json_dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, default=str)
 
 
-FREE_TEXT = [f.id for f in CASE.public_fields if f.kind == "free_text"]
+FREE_TEXT = [f.id for f in CASE.public_fields if f.value_type is ValueType.FREE_TEXT]
 
 
 @hsettings(max_examples=60, deadline=None)

@@ -5,9 +5,9 @@ import json
 import stat
 
 from conftest import case_row, uscc
-from generator.identifiers import id_check_char
-from generator.pipeline import check, publish
-from generator.normalise import parse_date
+from generator.core.identifiers import id_check_char
+from conftest import inspect_site, publish_all
+from generator.core.dates import parse_date
 
 ID_ADULT = "11010519800101002" + id_check_char("11010519800101002")
 
@@ -96,8 +96,8 @@ def test_next_change_and_leaving_soon_over_a_dataset(fixture_site):
         case_row(1, 处罚类别="通报批评", 罚款金额="", 公示日期="2026-03-20"),  # 3 months: leaves 2026-06-20
         case_row(2, 处罚决定日期="2026-06-08", 公示日期="2026-06-10"),  # embargoed until 2026-06-10
     ])
-    settings, dataset, report = check(fixture_site.root, fixture_site.config)
-    pub = publish(dataset, settings, parse_date("2026-06-01"))
+    settings, dataset, report = inspect_site(fixture_site.config)
+    pub = publish_all(dataset, settings, parse_date("2026-06-01"))
     assert pub.next_change == parse_date("2026-06-10")
     assert [e.view["decision_no"] for e in pub.leaving_soon] == ["测试市监罚〔2026〕1号"]
     assert pub.counts(dataset)["cases"]["withheld_by_reason"] == {"embargoed": 1}
@@ -131,8 +131,8 @@ def test_campaign_products_as_text_and_bad_stats(fixture_site):
                            "end": "2026-02-01", "products": "灭火器、消防水带", "stats": 5})
     code, result = run_check(fixture_site)
     assert "campaign-stat" in codes(result)
-    from generator.campaigns import read_campaigns
-    from generator.problems import Report
+    from generator.intake.campaigns import read_campaigns
+    from generator.core.problems import Report
 
     [campaign] = read_campaigns(fixture_site.root / "data" / "campaigns", Report(), fixture_site.root)
     assert campaign.products == ("灭火器", "消防水带")

@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from conftest import CASE_HEADERS, case_row, uscc, write_csv
-from generator.model import Record
-from generator.pipeline import check
-from generator.problems import Report, Severity
-from generator.readers import Cell, RawRow, read_folder
-from generator.schema import BLACKLIST, CASE
-from generator.validate import check_across, validate_rows
+from generator.core.schema import ValueType
+from generator.core.settings import Settings
+from generator.core.model import Record
+from generator.core.problems import Report, Severity
+from generator.intake.files import read_folder
+from generator.intake.rows import Cell, RawRow
+from conftest import BLACKLIST, CASES as CASE, inspect_site
+from generator.intake.validate import check_across, validate_rows
 
 AS_OF = "2026-03-10"
 
@@ -51,7 +53,7 @@ def blacklist_file(site, rows, name="blacklist.csv", headers=None) -> Path:
 
 
 def run(site):
-    _, dataset, report = check(site.root, site.config)
+    _, dataset, report = inspect_site(site.config)
     return dataset, report
 
 
@@ -443,7 +445,7 @@ CELL = st.one_of(
 def _raw_rows(rtype, data, units):
     rows = []
     for i, (values, unit) in enumerate(zip(data, units)):
-        cells = {f.id: Cell(f.label, v, unit if f.kind == "amount" else "") for f, v in zip(rtype.fields, values)}
+        cells = {f.id: Cell(f.label, v, unit if f.value_type is ValueType.AMOUNT else "") for f, v in zip(rtype.fields, values)}
         rows.append(RawRow("data/x.csv", "", i + 2, cells))
     return rows
 
@@ -472,9 +474,9 @@ def test_any_cell_values_end_as_record_or_problems(rtype, data):
     values = [data.draw(st.lists(CELL, min_size=len(rtype.fields), max_size=len(rtype.fields))) for _ in range(n)]
     units = [data.draw(st.sampled_from(["", "元", "万元"])) for _ in range(n)]
     rows = _raw_rows(rtype, values, units)
-    records, problems, rejected = validate_rows(rows, rtype)
+    records, problems, rejected = validate_rows(rows, rtype, Settings())
     _assert_accounted(rows, records, problems, rejected)
-    across, bad = check_across(records, rtype)
+    across, bad = check_across(records, rtype, Settings())
     assert bad <= set(range(len(records)))
 
 
@@ -492,6 +494,6 @@ def test_any_csv_cell_text_ends_as_record_or_problems(cells, encoding):
         report = Report()
         raw = read_folder(folder, CASE, report, root)
         assert len(raw) <= len(rows)
-        records, problems, rejected = validate_rows(raw, CASE)
+        records, problems, rejected = validate_rows(raw, CASE, Settings())
         _assert_accounted(raw, records, problems, rejected)
-        check_across(records, CASE)
+        check_across(records, CASE, Settings())

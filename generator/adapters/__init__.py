@@ -1,0 +1,1 @@
+"""Adapters to the theme engine. Only this folder knows MkDocs and Material."""

@@ -1,0 +1,128 @@
+"""The MkDocs plugin (`plugins: [disclosure]`): glue between MkDocs' events and the build layer.
+
+Under `python -m generator build` the command line makes the plan and hands it over with bind(). Under
+plain `mkdocs build` or `mkdocs serve` MkDocs is the command, so the plugin is the entry point: it asks the
+clock for today and makes the same plan itself. Either way the same outputs write the same site.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from ...build import writer as site_writer
+from ...build.pipeline import Prepared, finish, make_plan, prepare
+from ...core.clock import system_today
+from ...core.dates import parse_date, plausible
+from ...core.problems import Invalid
+from ...recordtypes import REGISTRY
+from . import frame, material
+from .config import site_config_of
+
+AS_OF_VARIABLE = "DISCLOSURE_AS_OF"  # `python -m generator serve --as-of` passes its date to each rebuild
+
+
+def _as_of_from_environment():
+    text = os.environ.get(AS_OF_VARIABLE)
+    if not text:
+        return None
+    try:
+        day = parse_date(text, allow_roc=False)
+    except Invalid as exc:
+        raise PluginError(f"{AS_OF_VARIABLE}={text}：{exc.message}") from None
+    if not plausible(day):
+        raise PluginError(f"{AS_OF_VARIABLE}={text}：日期超出合理范围")
+    return day
+
+
+class DisclosurePlugin(BasePlugin):
+    """The options are generator.core.settings.Settings, checked by the generator with its own messages."""
+
+    def load_config(self, options, config_file_path=None):
+        self.options = dict(options or {})
+        self.config = {}
+        self._bound: Prepared | None = None
+        self._command: str | None = None
+        return [], []
+
+    def bind(self, prepared: Prepared) -> None:
+        """The command line's plan, already checked, decided and redacted; the plugin then makes none."""
+        self._bound = prepared
+
+    def on_startup(self, *, command, dirty):
+        self._command = command
+
+    def on_config(self, config):
+        self.prepared = self._bound or self._own_plan(config)
+        self.frame = None
+        self.theme_pages: list[str] = []
+        self.theme_files: frozenset[str] = frozenset()
+        return config
+
+    def _own_plan(self, config) -> Prepared:
+        site = site_config_of(config)
+        plan = make_plan(site, REGISTRY, today=system_today(), as_of=_as_of_from_environment(),
+                         strict=bool(config.strict), live=self._command == "build")
+        if plan.failed():
+            raise PluginError("数据检查未通过，网站未生成：\n" + plan.report.text())
+        refusal = plan.refusal()
+        if refusal:
+            raise PluginError(refusal)
+        return prepare(plan)
+
+    def on_files(self, files: Files, *, config) -> Files:
+        pages = site_writer.sources(self.prepared)
+        pages[frame.FRAME_URI] = frame.FRAME_SOURCE
+        for uri, text in pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"content/{uri} 与自动生成的页面冲突，请改名或删除该文件")
+            files.append(File.generated(config, uri, content=text))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        for marker, text in site_writer.snippets(self.prepared).items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, text)
+        return markdown
+
+    def on_env(self, env, *, config, files):
+        self.theme_pages = [f.url.removeprefix("./") for f in files.documentation_pages()
+                            if f.page is not None and not f.page.is_link and f.src_uri != frame.FRAME_URI]
+        self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri != frame.FRAME_URI)
+        return env
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri == frame.FRAME_URI:
+            try:
+                self.frame = frame.split(output)
+            except frame.FrameLost as exc:
+                raise PluginError(str(exc)) from None
+        return output
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.prepared.plan.site.root / self.prepared.plan.settings.data_dir))
+        return server
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        shutil.rmtree(site_dir / frame.FRAME_DIR, ignore_errors=True)
+        for name in ("sitemap.xml", "sitemap.xml.gz"):  # written by the sitemap output, with every page
+            (site_dir / name).unlink(missing_ok=True)
+        # `mkdocs build --dirty` keeps old files: record pages of an earlier build must not survive it
+        for rtype in self.prepared.plan.registry:
+            for page in (site_dir / rtype.name).glob("*/index.html"):
+                if frame.RECORD_MARK in page.read_text(encoding="utf-8", errors="ignore"):
+                    shutil.rmtree(page.parent)
+        if self.frame is None:
+            raise PluginError("the record frame page was not rendered")
+        writer = site_writer.SiteWriter(site_dir, self.frame, self.theme_pages, self.theme_files)
+        site_writer.write(self.prepared, writer)
+        material.extend_search_index(site_dir, writer.search_docs, frame.FRAME_DIR + "/")
+        material.neutralise_outside_scripts(site_dir)
+        if self._bound is None:
+            finish(self.prepared)  # plain `mkdocs build`; `python -m generator build` finishes after its swap

@@ -1,0 +1,109 @@
+"""How a record type is declared: its fields (headers, value types, public or personal) and everything the
+rest of the generator needs to know about it. One declaration per type lives in generator/recordtypes/;
+everything else iterates over the registry there and never names a type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Callable
+
+
+class ValueType(str, Enum):
+    """What a cell holds, and so how it is cleaned, checked, shown and typed in downloads."""
+
+    TEXT = "text"
+    FREE_TEXT = "free_text"  # scanned for personal data before it is published
+    DATE = "date"
+    AMOUNT = "amount"  # in 元
+    USCC = "uscc"  # unified social credit code, GB 32100
+    ID_NUMBER = "id_number"  # resident ID, GB 11643: never public
+    CODE = "code"  # decision numbers and other identifiers that become addresses
+    CHOICE = "choice"
+    CHOICES = "choices"  # several of the choices in one cell
+    FLAG = "flag"  # 是 / 否
+
+
+class UnknownField(KeyError):
+    """A field id that the record type does not declare: a bug in the caller, never a silent None."""
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    headers: tuple[str, ...]  # the first is the label the site shows
+    value_type: ValueType = ValueType.TEXT
+    required: bool = False
+    public: bool = True  # False: never leaves the generator (personal data)
+    choices: tuple[str, ...] = ()
+    open_ended: bool = False  # a date that may lie far ahead: a restriction "until further notice" (9999)
+    doc: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.headers[0]
+
+
+@dataclass(frozen=True)
+class Templates:
+    page: str  # one record's page (or one key's page, for grouped types)
+    index: str  # the list of all public records
+
+
+@dataclass(frozen=True)
+class Search:
+    title: tuple[str, ...]  # field ids whose values make the result's title
+    text: tuple[str, ...]  # field ids searched besides the title
+    title_label: bool = False  # add the type's label to the title (名单 entries are found by "失信")
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """Everything about one kind of published record, in one place.
+
+    Functions are declared here and defined in the type's module, which may use intake and rules helpers:
+    `checks` yield problems of one record (values, err, warn, settings); `across` compare the records of the
+    type (an intake.validate.Across, settings); `decide` is the disclosure rule (record, RuleContext) ->
+    Decision; `prepare_cells` may move cells before cleaning; `entry_id` names a record in the public change
+    log; `revocations` tells which records other types' rules must treat as revoked.
+    """
+
+    name: str  # folder under data/, first segment of its addresses, stem of its downloads
+    label: str  # 行政处罚信息
+    short_label: str  # 行政处罚
+    fields: tuple[Field, ...]
+    key: str  # field identifying a record; its slug is the page address
+    date_field: str  # lists are newest first by this date
+    templates: Templates
+    search: Search
+    page_title: str  # str.format of the public view: "{party_name}（{decision_no}）"
+    until_label: str  # the column downloads add: the last public day
+    until_doc: str
+    decide: Callable
+    entry_id: Callable
+    checks: tuple[Callable, ...] = ()
+    across: tuple[Callable, ...] = ()
+    prepare_cells: Callable | None = None
+    revocations: Callable | None = None  # (records) -> {code_key: day the revocation takes effect or None}
+    grouped: bool = False  # records sharing a key (a party listed again) share one page
+    locked: frozenset[str] = frozenset()  # required fields a site's mapping may never make optional
+    placeholder_companions: frozenset[str] = frozenset()  # may stand beside 无 in a placeholder row
+    extra: dict = field(default_factory=dict, compare=False, hash=False)  # free for the type's own templates
+
+    def field(self, field_id: str) -> Field:
+        try:
+            return self._by_id[field_id]
+        except KeyError:
+            raise UnknownField(f"{self.name} has no field {field_id!r}") from None
+
+    def has_field(self, field_id: str) -> bool:
+        return field_id in self._by_id
+
+    @cached_property
+    def _by_id(self) -> dict[str, Field]:
+        return {f.id: f for f in self.fields}
+
+    @cached_property
+    def public_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.public)

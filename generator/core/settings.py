@@ -1,0 +1,111 @@
+"""Disclosure settings, read from the `disclosure` plugin entry of mkdocs.yml, each with a documented default.
+
+Every period, threshold and date rule a page or a message states comes from here, so changing a setting
+never leaves the site stating the wrong law.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from decimal import Decimal
+
+from .dates import parse_date
+from .problems import Invalid, Problem, Severity
+
+
+@dataclass(frozen=True)
+class Settings:
+    as_of: date | None = field(default=None, metadata={
+        "doc": "按哪一天判断公开与否（YYYY-MM-DD）。不填则为北京时间今天；命令行 --as-of 优先。"})
+    lower_fine_threshold: Decimal = field(default=Decimal("10000"), metadata={
+        "doc": "“较低数额罚款”上限（元），由省级以上机关确定，请按本省规定填写。"
+               "仅有通报批评或不超过此数额罚款的案件公示 3 个月。"})
+    short_window_months: int = field(default=3, metadata={
+        "doc": "通报批评、较低数额罚款的公示期（月），法定 3 个月，只能调短。"})
+    long_window_years: int = field(default=3, metadata={
+        "doc": "其他行政处罚信息的公示期（年），法定 3 年，只能调短。"})
+    blacklist_years: int = field(default=3, metadata={
+        "doc": "严重违法失信名单自动移出期限（年），法定 3 年，只能调短。"})
+    credit_repair_min_years: int = field(default=1, metadata={
+        "doc": "列入失信名单后满多少年方可信用修复移出（年），法定 1 年，只能调长。"})
+    publish_deadline_working_days: int = field(default=20, metadata={
+        "doc": "作出决定后应在多少个工作日内公示，晚于此期限的给出警告；法定 20 个工作日，只能调短。"})
+    mask_person_names: bool = field(default=True, metadata={
+        "doc": "自然人当事人姓名只显示姓氏加 *（默认开启）。"})
+    show_legal_rep: bool = field(default=True, metadata={
+        "doc": "显示单位和个体工商户的法定代表人（负责人）姓名；自然人案件从不显示。"})
+    data_dir: str = field(default="data", metadata={"doc": "数据目录（相对 mkdocs.yml）。"})
+    history_dir: str = field(default=".disclosure", metadata={
+        "doc": "保存公开清单（manifest）的目录，用于生成“更新记录”；不随网站发布。"})
+
+
+# Settings the law bounds: (lowest, highest) allowed. Outside them a site would publish longer or accept
+# what the law refuses.
+LEGAL_BOUNDS = {
+    "short_window_months": (1, 3),
+    "long_window_years": (1, 3),
+    "blacklist_years": (1, 3),
+    "credit_repair_min_years": (1, 3),
+    "publish_deadline_working_days": (1, 20),
+}
+
+
+def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
+    """Typed settings and the problems with them; unknown keys are warnings, loosened rules errors."""
+    raw = dict(raw or {})
+    problems: list[Problem] = []
+    values = {}
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in raw.items():
+        if key == "enabled":
+            continue
+        if key not in known:
+            problems.append(Problem(Severity.WARNING, "config-unknown",
+                                    f"未知的设置项「{key}」，可用：{', '.join(known)}", source, column=key))
+            continue
+        try:
+            values[key] = _coerce(known[key], value)
+        except (Invalid, ValueError, TypeError) as exc:
+            problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
+                                    source, column=key, value=str(value)))
+    if values.get("as_of"):
+        problems.append(Problem(Severity.WARNING, "config-as-of",
+                                f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
+                                "日常发布请删去此项", source, column="as_of"))
+    for key, (lowest, highest) in LEGAL_BOUNDS.items():
+        if key in values and not lowest <= values[key] <= highest:
+            legal = getattr(Settings, key)
+            direction = "只能调长" if legal == lowest else "只能调短"
+            problems.append(Problem(Severity.ERROR, "config-loosened",
+                                    f"设置项「{key}」应在 {lowest} 到 {highest} 之间（法定为 {legal}，{direction}，不能放宽）",
+                                    source, column=key, value=str(values.pop(key))))
+    return Settings(**values), problems
+
+
+def _coerce(f, value):
+    if f.name == "as_of":
+        return None if value in (None, "") else parse_date(value, allow_roc=False)
+    if f.name == "lower_fine_threshold":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError("应为金额数字（元）")
+        try:
+            number = Decimal(str(value))
+        except ArithmeticError:
+            raise ValueError("应为金额数字（元）") from None
+        if not number.is_finite() or number < 0:
+            raise ValueError("应为不小于 0 的金额（元）")
+        return number
+    if f.type == "int":
+        if isinstance(value, bool):
+            raise ValueError("应为整数")
+        return int(value)
+    if f.type == "bool":
+        if not isinstance(value, bool):
+            raise ValueError("应为 true 或 false")
+        return value
+    return str(value)
+
+
+def settings_doc() -> list[tuple[str, object, str]]:
+    """(name, default, description) of every setting, for the README and the tests that check it."""
+    return [(f.name, f.default, f.metadata["doc"]) for f in fields(Settings)]

@@ -1,0 +1,81 @@
+"""Hand-written pages in content/: their front matter (guides' products, posts' campaigns), and personal data
+written into them by hand, pointed out line by line before anything is published.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..core.model import Guide, Post
+from ..core.personal import mask_text
+from ..core.problems import Report
+from .paths import display_path
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_H1 = re.compile(r"^#\s+(.+)$", re.M)
+CONTENT_CATEGORIES = {"id": "身份证号", "mobile": "手机号", "bank": "银行卡号", "email": "邮箱", "name": "自然人姓名"}
+
+
+def front_matter(path: Path, report: Report, root: Path) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown page; front matter that is not a YAML mapping is an error."""
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        report.error("front-matter-invalid", f"页面开头 --- 之间的设置（front matter）写法有误：{exc}",
+                     file=display_path(path, root), row=None if line is None else line + 2)
+        return {}, text[match.end():]
+    if meta is None:
+        return {}, text[match.end():]
+    if not isinstance(meta, dict):
+        report.error("front-matter-invalid", "页面开头 --- 之间的设置（front matter）应为“键: 值”的形式",
+                     file=display_path(path, root), row=2)
+        return {}, text[match.end():]
+    return meta, text[match.end():]
+
+
+def _title(meta: dict, body: str, fallback: str) -> str:
+    if meta.get("title"):
+        return str(meta["title"])
+    match = _H1.search(body)
+    return match.group(1).strip() if match else fallback
+
+
+def read_guides(docs_dir: Path, report: Report, root: Path) -> list[Guide]:
+    guides = []
+    for path in sorted(p for p in (docs_dir / "guides").glob("*.md") if p.is_file()):
+        if path.name == "index.md":
+            continue
+        meta, body = front_matter(path, report, root)
+        guides.append(Guide(_title(meta, body, path.stem), f"guides/{path.stem}/",
+                            tuple(str(p) for p in meta.get("products") or ())))
+    return guides
+
+
+def read_posts(docs_dir: Path, report: Report, root: Path) -> list[Post]:
+    posts = []
+    for path in sorted(p for p in (docs_dir / "news" / "posts").rglob("*.md") if p.is_file()):
+        meta, body = front_matter(path, report, root)
+        if meta.get("campaign"):
+            rel = path.relative_to(docs_dir).as_posix()
+            posts.append(Post(_title(meta, body, path.stem), str(meta.get("date", ""))[:10],
+                              f"../{rel}", str(meta["campaign"])))
+    return sorted(posts, key=lambda p: p.date)
+
+
+def check_content(docs_dir: Path, root: Path, names: frozenset[str], report: Report) -> None:
+    """Hand-written pages are published as written: personal data in them is pointed out, line by line."""
+    for path in sorted(p for p in docs_dir.rglob("*.md") if p.is_file()):
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            _, counts = mask_text(line, names)
+            found = [c for c in counts if c in CONTENT_CATEGORIES]
+            if found:
+                what = "、".join(CONTENT_CATEGORIES[c] for c in found)
+                report.warning("personal-data-in-content", f"手写页面中有疑似个人信息（{what}），发布前请核对",
+                               file=display_path(path, root), row=number)

@@ -1,0 +1,170 @@
+"""Checks, as generators of Problems: per cell, per record (the type's own checks), then across records."""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from ..core.model import Record, Source
+from ..core.personal import mask_text
+from ..core.problems import Invalid, Problem, Severity
+from ..core.schema import RecordType, ValueType
+from ..core.settings import Settings
+from ..core.text import cell_text, slugify
+from .mapping import MAPPING_FILE
+from .normalise import clean
+from .rows import RawRow
+
+# A record-level check: (clean values, err, warn, settings) -> problems; err/warn(code, message, field_id, value).
+Check = Callable[[dict, Callable, Callable, Settings], Iterator[Problem]]
+
+
+def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: str = "", value="") -> Problem:
+    return Problem(severity, code, message, raw.file, raw.sheet, raw.row, column, cell_text(value))
+
+
+def hide(value) -> str:
+    """A personal value as problems show it: enough to find the cell, not enough to read the number."""
+    text = cell_text(value)
+    return text[:3] + "*" * max(len(text) - 5, 1) + text[-2:] if len(text) > 5 else "*" * len(text)
+
+
+def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
+    """Clean values of every cell of the row, and a problem for each cell that cannot be used."""
+    values, problems = {}, []
+    cells = rtype.prepare_cells(dict(raw.cells)) if rtype.prepare_cells else raw.cells
+    for field_id, cell in cells.items():
+        f = rtype.field(field_id)
+        try:
+            value = clean(f, cell.value, cell.unit)
+        except Invalid as exc:
+            personal = not f.public or exc.code == "uscc-looks-like-id"
+            problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header,
+                                     hide(cell.value) if personal else cell.value))
+            continue
+        found = mask_text(value)[1] if value is not None and f.value_type is ValueType.CODE else {}
+        if found.keys() & {"id", "email"}:
+            problems.append(_problem(raw, Severity.ERROR, "personal-data-in-code",
+                                     f"「{cell.header}」中含有身份证号或邮箱，文号会出现在网址和页面中，不能公开这类内容",
+                                     cell.header, hide(value)))
+            continue
+        if found.keys() & {"mobile", "bank"}:
+            problems.append(_problem(raw, Severity.WARNING, "personal-data-in-code",
+                                     f"「{cell.header}」中有一串像手机号或银行卡号的数字；如确是文号序号可忽略，否则请改正",
+                                     cell.header, value))
+        if value is not None:
+            values[field_id] = value
+    if rtype.key in values and not slugify(values[rtype.key]):
+        problems.append(_problem(raw, Severity.ERROR, "invalid-decision-no",
+                                 f"「{rtype.field(rtype.key).label}」中没有文字或数字，无法生成页面地址",
+                                 column_of(raw, rtype, rtype.key), values.pop(rtype.key)))
+    return values, problems
+
+
+def column_of(raw: RawRow, rtype: RecordType, field_id: str) -> str:
+    """The column header a field had in this row's file (or its standard label)."""
+    cell = raw.cells.get(field_id)
+    return cell.header if cell and cell.header != MAPPING_FILE else rtype.field(field_id).label
+
+
+def _field_of(problem: Problem, raw: RawRow, rtype: RecordType) -> str | None:
+    return next((f.id for f in rtype.fields if column_of(raw, rtype, f.id) == problem.column), None)
+
+
+def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[str], settings: Settings
+                 ) -> Iterator[Problem]:
+    """Required fields and the type's own rules between fields of one record."""
+    def err(code, message, field_id="", value=""):
+        return _problem(raw, Severity.ERROR, code, message, column_of(raw, rtype, field_id) if field_id else "", value)
+
+    def warn(code, message, field_id="", value=""):
+        return _problem(raw, Severity.WARNING, code, message, column_of(raw, rtype, field_id) if field_id else "",
+                        value)
+
+    for f in rtype.fields:
+        if f.required and f.id not in values and f.id not in bad_cells and f.id not in raw.optional:
+            yield err("required-missing", f"必填项「{f.label}」为空", f.id)
+    for check in rtype.checks:
+        for problem in check(values, err, warn, settings):
+            # a cell already reported as invalid is not reported again as missing (nor as a missing fine);
+            # a field the site declares optional is not required
+            field_id = _field_of(problem, raw, rtype)
+            if field_id in bad_cells or problem.code == "required-missing" and field_id in raw.optional:
+                continue
+            yield problem
+
+
+def validate_rows(rows: Iterable[RawRow], rtype: RecordType, settings: Settings
+                  ) -> tuple[list[Record], list[Problem], int]:
+    """Records from rows with no error, every problem found, and how many rows were rejected."""
+    records, problems, rejected = [], [], 0
+    for raw in rows:
+        if any(p.code == "file-shape" for p in raw.problems):  # not a record at all: nothing more to check
+            problems.extend(raw.problems)
+            rejected += 1
+            continue
+        values, row_problems = clean_row(raw, rtype)
+        row_problems = raw.problems + row_problems
+        bad_cells = {fid for fid, cell in raw.cells.items()
+                     if any(p.column == cell.header for p in row_problems)}
+        row_problems.extend(check_record(raw, rtype, values, bad_cells, settings))
+        problems.extend(row_problems)
+        if any(p.severity is Severity.ERROR for p in row_problems):
+            rejected += 1
+            continue
+        headers = {fid: cell.header for fid, cell in raw.cells.items() if cell.header != MAPPING_FILE}
+        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row), headers))
+    return records, problems, rejected
+
+
+class Across:
+    """Problems between records of one type, and the indexes of the records they reject."""
+
+    def __init__(self, records: list[Record]):
+        self.records = records
+        self.problems: list[Problem] = []
+        self.rejected: set[int] = set()
+
+    def reject(self, index: int, other: Record, code: str, message: str) -> None:
+        """Record `index` is refused because of `other`; the message names the other's place."""
+        rec = self.records[index]
+        rtype = rec.rtype
+        self.problems.append(Problem(Severity.ERROR, code, f"{message}（另见 {other.source}）",
+                                     rec.source.file, rec.source.sheet, rec.source.row, rec.header(rtype.key),
+                                     str(rec.get(rtype.key, ""))))
+        self.rejected.add(index)
+
+
+def unique_keys(across: Across, settings: Settings) -> None:
+    """No two records of the type share a key (a decision number): both places are named."""
+    first_of: dict[str, int] = {}
+    for i, rec in enumerate(across.records):
+        if rec.key in first_of:
+            first = first_of[rec.key]
+            label = rec.rtype.field(rec.rtype.key).label
+            across.reject(i, across.records[first], "duplicate", f"{label}重复")
+            if first not in across.rejected:
+                across.reject(first, rec, "duplicate", f"{label}重复")
+            continue
+        first_of[rec.key] = i
+
+
+def distinct_pages(across: Across, settings: Settings) -> None:
+    """Two different keys must not make the same address (〔2025〕1号 and [2025]1号)."""
+    by_page: dict[str, int] = {}
+    seen_keys: set[str] = set()
+    for i, rec in enumerate(across.records):
+        if rec.key in seen_keys:
+            continue  # the same key twice is unique_keys' business
+        seen_keys.add(rec.key)
+        if rec.page in by_page:
+            label = rec.rtype.field(rec.rtype.key).label
+            across.reject(i, across.records[by_page[rec.page]], "duplicate-address",
+                          f"与另一{label}生成相同的页面地址，请核对{label}写法")
+        by_page.setdefault(rec.page, i)
+
+
+def check_across(records: list[Record], rtype: RecordType, settings: Settings) -> tuple[list[Problem], set[int]]:
+    """Duplicates and overlaps between records; returns problems and the indexes of records to reject."""
+    across = Across(records)
+    for check in rtype.across:
+        check(across, settings)
+    return across.problems, across.rejected

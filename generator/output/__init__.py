@@ -1,0 +1,22 @@
+"""The outputs, in the order the build runs them. Adding an output is one module and one line here.
+
+Each is an output.base.Output: Markdown sources for the theme engine, snippets for hand-written pages,
+and files or themed pages written afterwards. The sitemap comes last: it lists every page written before it.
+"""
+from __future__ import annotations
+
+from .base import Output
+from .campaign_pages import CampaignPages
+from .changes_page import ChangesPage
+from .data_page import DataPage
+from .downloads import Downloads
+from .list_pages import ListPages
+from .record_pages import RecordPages
+from .search import SearchEntries
+from .sitemap import Sitemap
+from .summary import HomeSummary
+
+OUTPUTS: tuple[Output, ...] = (
+    ListPages(), CampaignPages(), HomeSummary(), DataPage(), ChangesPage(),
+    RecordPages(), Downloads(), SearchEntries(), Sitemap(),
+)

@@ -1,0 +1,79 @@
+"""Everything the outputs may see: the public entries (never records), sorted and grouped the way the site
+shows them, the hand-written content they link to, and lookups the templates use to link types together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..core.model import Campaign, Guide, Post
+from ..core.schema import RecordType
+from ..core.settings import Settings
+from ..rules.publication import Entry, Publication
+
+
+@dataclass
+class SiteContent:
+    pub: Publication
+    registry: tuple[RecordType, ...]
+    settings: Settings
+    site_url: str
+    guides: list[Guide] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # the public change log, newest first
+
+    def __post_init__(self):
+        self.types = {rtype.name: rtype for rtype in self.registry}
+        # entries[type]: newest first; pages[type]: page -> its entries (several for a grouped type)
+        self.entries: dict[str, list[Entry]] = {}
+        self.pages: dict[str, dict[str, list[Entry]]] = {}
+        self._by_key: dict[str, dict[str, Entry]] = {}
+        self._by_party: dict[str, dict[str, list[Entry]]] = {}
+        for rtype in self.registry:
+            entries = sorted(self.pub.entries.get(rtype.name, []),
+                             key=lambda e: (e.view[rtype.date_field], e.page), reverse=True)
+            self.entries[rtype.name] = entries
+            pages: dict[str, list[Entry]] = {}
+            by_party: dict[str, list[Entry]] = {}
+            for e in entries:
+                pages.setdefault(e.page, []).append(e)
+                if e.view.get("uscc"):
+                    by_party.setdefault(e.view["uscc"], []).append(e)
+            self.pages[rtype.name] = pages
+            self._by_key[rtype.name] = {e.view[rtype.key]: e for e in reversed(entries)}
+            self._by_party[rtype.name] = by_party
+        self.campaigns: list[Campaign] = self.pub.campaigns
+        self._campaigns = {c.id: c for c in self.campaigns}
+        self._guides: dict[str, list[Guide]] = {}
+        for guide in self.guides:
+            for product in guide.products:
+                self._guides.setdefault(product, []).append(guide)
+
+    @property
+    def as_of(self) -> date:
+        return self.pub.as_of
+
+    # Lookups for the templates: they name types by their registry name and never see a record.
+    def url_for(self, type_name: str, key: str) -> str | None:
+        """The address of the public page of a record of `type_name` whose key is `key`, if there is one."""
+        entry = self._by_key[type_name].get(key)
+        return entry.url if entry else None
+
+    def of_party(self, type_name: str, code: str | None) -> list[Entry]:
+        """Public entries of `type_name` about the party with this credit code, newest first."""
+        return self._by_party[type_name].get(code, []) if code else []
+
+    def for_campaign(self, type_name: str, campaign_id: str) -> list[Entry]:
+        return [e for e in self.entries[type_name] if e.view.get("campaign") == campaign_id]
+
+    def pages_for_campaign(self, type_name: str, campaign_id: str) -> list[list[Entry]]:
+        return [g for g in self.pages[type_name].values() if any(e.view.get("campaign") == campaign_id for e in g)]
+
+    def guides_for(self, product: str | None) -> list[Guide]:
+        return self._guides.get(product, []) if product else []
+
+    def campaign(self, campaign_id: str | None) -> Campaign | None:
+        return self._campaigns.get(campaign_id) if campaign_id else None
+
+    def posts_for(self, campaign_id: str) -> list[Post]:
+        return [p for p in self.posts if p.campaign == campaign_id]

@@ -1,0 +1,57 @@
+"""The Jinja2 environment for theme/disclosure/: strict, autoescaping, with the filters the templates use."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from ..core.schema import Field, ValueType
+
+TEMPLATE_DIR = "disclosure"
+
+
+def environment(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir / TEMPLATE_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # Markdown pages are also HTML inside; escaping keeps data from becoming markup
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["show"] = show_value
+    env.filters["cn_number"] = cn_number
+    return env
+
+
+def format_amount(value: Decimal) -> str:
+    text = f"{value:,.2f}".removesuffix(".00")
+    return f"{text} 元"
+
+
+def show_value(value, f: Field) -> str:
+    """A field value as the site shows it."""
+    if value is None:
+        return ""
+    if f.value_type is ValueType.AMOUNT:
+        return format_amount(value)
+    if f.value_type is ValueType.CHOICES:
+        return "、".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """0-99 in Chinese numerals, as periods are written in prose: 3 -> 三, 12 -> 十二, 20 -> 二十."""
+    if not 0 <= n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")

@@ -1,0 +1,74 @@
+"""Penalty cases (SAMR Order 45): who may see a case, from when, until when. Pure: no clock, no I/O."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..core.dates import add_months, add_years
+from ..core.identifiers import birth_date
+from ..core.model import Decision, Record, Visibility
+from ..core.settings import Settings
+from .windows import RuleContext, code_key, window
+
+RESTRICTIONS = {"限制开展生产经营活动", "限制从业"}  # extend the window when they last longer (Art. 13)
+NO_EARLY_STOP = {"责令停产停业", "限制开展生产经营活动", "限制从业", "降低资质等级", "吊销许可证件", "吊销营业执照"}  # Art. 14
+WITHDRAWING_STATUSES = {"已撤销": "revoked", "提前停止公示": "early-stop"}
+
+
+def is_minor(record: Record) -> bool:
+    """Marked as a minor, or an ID number saying the party was under 18 on the decision date."""
+    if record.get("minor") == "是":
+        return True
+    born, decided = birth_date(record.get("id_number") or ""), record.get("decision_date")
+    if born is None or decided is None:
+        return False
+    try:
+        adult_from = born.replace(year=born.year + 18)
+    except ValueError:  # born on 29 February: an adult from 1 March
+        adult_from = date(born.year + 18, 3, 1)
+    return decided < adult_from
+
+
+def case_window_is_short(record: Record, settings: Settings) -> bool:
+    """Only a public criticism and/or a lower-amount fine (besides a warning): 3 months instead of 3 years."""
+    kinds = set(record.get("penalty_kind", ())) - {"警告"}
+    if not kinds or not kinds <= {"通报批评", "罚款"}:
+        return False
+    return "罚款" not in kinds or record.get("fine", 0) <= settings.lower_fine_threshold
+
+
+def case_window(record: Record, settings: Settings) -> tuple[date, date]:
+    """(first public day, first day no longer public) of a case, before any withdrawal."""
+    start = record.get("publish_date") or record.get("decision_date")
+    if case_window_is_short(record, settings):
+        end = add_months(start, settings.short_window_months)
+    else:
+        end = add_years(start, settings.long_window_years)
+    restriction = record.get("restriction_until")
+    # Only a restriction of business or of practice lasting longer than the window extends it (Art. 13).
+    restricts = RESTRICTIONS.intersection(record.get("penalty_kind", ()))
+    if restriction and restricts and restriction >= end:
+        end = restriction + timedelta(days=1) if restriction < date.max else date.max
+    return start, end
+
+
+def decide_case(record: Record, ctx: RuleContext) -> Decision:
+    if is_minor(record):
+        return Decision(Visibility.NEVER, "minor")
+    if record.get("procedure") == "简易程序":
+        return Decision(Visibility.NEVER, "summary-procedure")
+    if set(record.get("penalty_kind", ())) <= {"警告"}:
+        return Decision(Visibility.NEVER, "warning-only")
+    start, end = case_window(record, ctx.settings)
+    status = record.get("status", "有效")
+    status_date = record.get("status_date")
+    if status in WITHDRAWING_STATUSES:
+        # A withdrawal dated in the future ends the window on that day.
+        if status_date is None or status_date <= ctx.as_of:
+            return Decision(Visibility.WITHDRAWN, WITHDRAWING_STATUSES[status], start, min(end, status_date or ctx.as_of))
+        end = min(end, status_date)
+    return window(start, end, ctx.as_of)
+
+
+def case_revocations(records) -> dict[str, date | None]:
+    """code_key of each revoked decision -> the day the revocation takes effect (None: at once)."""
+    return {code_key(r.key): r.get("status_date") for r in records if r.get("status") == "已撤销"}

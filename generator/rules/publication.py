@@ -1,0 +1,106 @@
+"""Every record decided for one as-of date: what is public (as redacted views), what is withheld and why,
+and when that changes next. Everything the site shows is computed here, before anything is written.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable
+
+from ..core.model import Campaign, Dataset
+from ..core.schema import RecordType
+from ..core.settings import Settings
+from .redact import RedactionLog, public_campaign, public_view
+from .windows import RuleContext
+
+LEAVING_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A public record as the site shows it: the redacted view plus its dates. No personal field inside."""
+
+    rtype: RecordType
+    page: str  # address segment: /<type>/<page>/
+    view: dict
+    public_from: date
+    public_until: date  # first day it is no longer shown
+
+    @property
+    def last_day(self) -> date:
+        return self.public_until - timedelta(days=1)
+
+    @property
+    def url(self) -> str:
+        return f"{self.rtype.name}/{self.page}/"
+
+    @property
+    def entry_id(self) -> str:
+        return self.rtype.entry_id(self.view)
+
+
+@dataclass
+class Publication:
+    """What is public on the as-of date, what is withheld and why, and when that changes next."""
+
+    as_of: date
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    withheld: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    next_change: date | None = None
+    leaving_soon: list[Entry] = field(default_factory=list)
+    redactions: RedactionLog = field(default_factory=RedactionLog)
+    withheld_ids: dict[str, str] = field(default_factory=dict)  # "type:entry id" -> reason code
+    campaigns: list[Campaign] = field(default_factory=list)  # as published
+
+    def counts(self, dataset: Dataset) -> dict:
+        result = {}
+        for name in dataset.read:
+            result[name] = {
+                "read": dataset.read.get(name, 0),
+                "published": len(self.entries.get(name, [])),
+                "withheld": sum(self.withheld[name].values()),
+                "rejected": dataset.rejected.get(name, 0),
+                "withheld_by_reason": dict(self.withheld[name]),
+            }
+        return result
+
+
+def rule_context(dataset: Dataset, registry: Iterable[RecordType], settings: Settings, as_of: date
+                 ) -> tuple[RuleContext, list[date]]:
+    """The context of this build's decisions, and the future days on which a revocation takes effect."""
+    revoked, ahead = {}, []
+    for rtype in registry:
+        if rtype.revocations is None:
+            continue
+        dates = rtype.revocations(dataset.records.get(rtype.name, []))
+        revoked[rtype.name] = frozenset(code for code, day in dates.items() if day is None or day <= as_of)
+        ahead += [day for day in dates.values() if day is not None and day > as_of]
+    return RuleContext(as_of, settings, revoked), ahead
+
+
+def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings, as_of: date,
+            names: frozenset[str]) -> Publication:
+    """Decide every record and build the public views of those shown."""
+    registry = tuple(registry)
+    pub = Publication(as_of)
+    ctx, changes = rule_context(dataset, registry, settings, as_of)
+    for rtype in registry:
+        shown = []
+        for record in dataset.records.get(rtype.name, []):
+            decision = rtype.decide(record, ctx)
+            if decision.next_change:
+                changes.append(decision.next_change)
+            if not decision.visibility.is_public:
+                pub.withheld[rtype.name][decision.reason] += 1
+                pub.withheld_ids[f"{rtype.name}:{rtype.entry_id(record.values)}"] = decision.reason
+                continue
+            entry = Entry(rtype, record.page, public_view(record, settings, pub.redactions, names),
+                          decision.public_from, decision.public_until)
+            shown.append(entry)
+            if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
+                pub.leaving_soon.append(entry)
+        pub.entries[rtype.name] = shown
+    pub.next_change = min(changes) if changes else None
+    pub.campaigns = [public_campaign(c, names) for c in dataset.campaigns]
+    return pub

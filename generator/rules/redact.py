@@ -1,0 +1,112 @@
+"""The public view of a record, built from an allow-list; free text is masked of personal data.
+
+Nothing that is not in a public view reaches a template, the search index, a download or a feed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..core.model import Campaign, Record
+from ..core.personal import mask_name, mask_text
+from ..core.schema import ValueType
+from ..core.settings import Settings
+
+# A sole trader registered without a trade name carries its operator's name: 2–4 Chinese characters
+# with nothing that names a business.
+_BUSINESS_WORDS = re.compile(r"(店|行|部|厂|社|公司|中心|馆|所|站|坊|铺|场|院|室|吧|楼|堂|庄|园|处|队|局|会|厅|城|屋|超市|商|经营)")
+
+
+def looks_like_person(name: str) -> bool:
+    compact = re.sub(r"\s+", "", name)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", compact)) and not _BUSINESS_WORDS.search(compact)
+
+
+def party_type(record: Record) -> str | None:
+    """The party's type where the record type records one (a blacklist entry does not: its parties are
+    market entities, but a sole trader among them may carry its operator's name)."""
+    return record.get("party_type") if record.rtype.has_field("party_type") else None
+
+
+def is_person(record: Record) -> bool:
+    """A natural person, or a party whose registered name is a person's name."""
+    if party_type(record) == "自然人":
+        return True
+    return party_type(record) in (None, "个体工商户") and looks_like_person(record.get("party_name", ""))
+
+
+def name_forms(name: str) -> set[str]:
+    """A person's name as it may appear in text: as written, without spaces, without a note in brackets."""
+    name = name.strip()
+    core = re.sub(r"[(（\[【].*?[)）\]】]", "", name)
+    return {n for n in (name, re.sub(r"\s+", "", name), core.strip(), re.sub(r"\s+", "", core)) if len(n) >= 2}
+
+
+def person_names(records) -> frozenset[str]:
+    """Every natural person's name the data knows, to be masked in all free text."""
+    names = set()
+    for record in records:
+        if is_person(record):
+            names |= name_forms(record.get("party_name", ""))
+        legal_rep = record.get("legal_rep")
+        if legal_rep and looks_like_person(legal_rep):
+            names.add(legal_rep.strip())
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@dataclass
+class RedactionLog:
+    """How many items were masked, per field and category; reported by the build, never with the values."""
+
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, field_id: str, counts: Counter) -> None:
+        for category, n in counts.items():
+            self.counts[(field_id, category)] += n
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def public_view(record: Record, settings: Settings, log: RedactionLog | None = None,
+                names: frozenset[str] = frozenset()) -> dict:
+    """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
+    person = is_person(record)
+    view: dict = {}
+    own = frozenset(name_forms(record.get("party_name", "")))
+    # the party's own name is masked too (even without a names index), unless the site chose to show it
+    masked_own = own if person and settings.mask_person_names else frozenset()
+    keep = own if person and not settings.mask_person_names else frozenset()
+    for f in record.rtype.public_fields:
+        value = record.values.get(f.id)
+        if value is None:
+            continue
+        if f.id == "party_name" and person and settings.mask_person_names:
+            value = mask_name(value)
+        elif f.id == "uscc" and party_type(record) == "自然人":
+            continue  # a person has no credit code; the column may hold an ID number
+        elif f.id == "legal_rep" and (party_type(record) == "自然人" or not settings.show_legal_rep):
+            continue
+        elif f.value_type in (ValueType.FREE_TEXT, ValueType.TEXT):
+            # an organisation's representative is shown by name, as Order 45 Art. 6 requires
+            value, counts = mask_text(value, frozenset() if f.id == "legal_rep" else names, keep)
+            for name in masked_own:
+                if len(name) >= 2 and name in value:
+                    counts["name"] += value.count(name)
+                    value = value.replace(name, mask_name(name))
+            if log is not None and counts:
+                log.add(f.id, counts)
+        view[f.id] = value
+    return view
+
+
+def public_campaign(campaign: Campaign, names: frozenset[str]) -> Campaign:
+    """A campaign as published: its texts masked like record texts, names known from the data included."""
+    def clean(text: str) -> str:
+        return mask_text(text, names)[0]
+
+    return replace(campaign, title=clean(campaign.title), authority=clean(campaign.authority),
+                   region=clean(campaign.region), summary=clean(campaign.summary),
+                   products=tuple(clean(p) for p in campaign.products),
+                   stats=tuple({**s, "label": clean(s["label"]), "unit": clean(s["unit"])} for s in campaign.stats))
