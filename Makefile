@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The environment is rebuilt whenever the pinned versions in pyproject.toml change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: site test serve check clean browser golden
+.PHONY: site test serve check clean tools golden test-dates
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -18,18 +18,27 @@ site: $(STAMP)
 	@echo ""
 	@echo "网站已生成在 site/ 目录。本地预览：$(BIN)/python -m generator serve ，然后在浏览器打开 http://127.0.0.1:8000/"
 
-test: $(STAMP) browser
+test: $(STAMP) tools
 	$(BIN)/python -m pytest -q
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+# The whole suite with the machine's clock set to either end of the range the tests must survive.
+test-dates: $(STAMP) tools
+	faketime '2024-01-01 12:00:00' $(BIN)/python -m pytest -q -p no:cacheprovider
+	faketime '2035-12-31 12:00:00' $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Debian packages the tests use: Chromium for browser tests (Playwright's own browser download is not used)
+# and faketime for runs under a faked machine date.
+TOOLS := chromium faketime
+tools:
+	@missing=""; for t in $(TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "安装 Chromium（浏览器测试需要）…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "安装测试所需的软件包：$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "浏览器测试需要 Chromium：请运行 sudo apt-get install chromium" >&2; exit 1; \
-	  fi; }
+	    echo "测试需要这些软件包：$$missing。请运行 sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
 
 # Rewrite the whole-site goldens (tests/golden/) after an intended change; review them with git diff.
 golden: $(STAMP)

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,22 @@ from generator.recordtypes.blacklist import BLACKLIST
 from generator.recordtypes.cases import CASES
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The day the tests' builds take as today. Passed to the one clock (cli.main's `clock`); entry points run as
+# subprocesses (plain `mkdocs build`) see it through faketime. No test reads the machine's date.
+TODAY = date(2026, 11, 20)
+
+
+def clock():
+    return TODAY
+
+
+def at_day(command: list[str], day: date = TODAY) -> list[str]:
+    """A command run with the system clock set to `day` (libfaketime), for entry points that read the clock.
+
+    Any libfaketime settings around the test run itself (the suite's own faked-date runs) are dropped first:
+    faketime inside faketime misreads the date."""
+    unset = [arg for var in ("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED") for arg in ("-u", var)]
+    return ["env", *unset, "faketime", f"{day.isoformat()} 12:00:00", *command]
 
 MKDOCS_YML = """
 site_name: 测试站点
@@ -189,10 +206,10 @@ class FixtureSite:
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         return path
 
-    def run(self, *args: str) -> int:
+    def run(self, *args: str, today: date = TODAY) -> int:
         from generator.cli import main
 
-        return main(["-f", str(self.config), *args])
+        return main(["-f", str(self.config), *args], clock=lambda: today)
 
     def page(self, url: str) -> str:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
@@ -215,5 +232,5 @@ def sample_site(tmp_path_factory) -> Path:
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     from generator.cli import main
 
-    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF]) == 0
+    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF], clock=clock) == 0
     return root / "site"

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import PROJECT, case_row
+from conftest import PROJECT, at_day, case_row
 
 
 def free_port() -> int:
@@ -89,7 +89,7 @@ def test_missing_config_file_says_where_to_run(tmp_path, capsys):
 def test_plain_mkdocs_build_works_and_stops_on_bad_data(fixture_site):
     fixture_site.cases_csv([case_row(1)])
     env = dict(os.environ, DISCLOSURE_AS_OF="2026-06-01")
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(fixture_site.config)]
+    mkdocs = at_day([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(fixture_site.config)])
     done = subprocess.run(mkdocs, cwd=fixture_site.root, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (fixture_site.site / "cases" / "测试市监罚-2026-1号" / "index.html").exists()

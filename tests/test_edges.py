@@ -9,7 +9,7 @@ import sys
 import pytest
 from openpyxl import Workbook
 
-from conftest import case_row, uscc, write_csv
+from conftest import at_day, case_row, uscc, write_csv
 from test_rules import codes, run_check
 
 HEADERS = list(case_row(1)) + ["是否未成年人", "状态", "状态日期", "状态说明"]
@@ -129,7 +129,7 @@ def test_odd_campaign_and_content_shapes_are_not_crashes(fixture_site):
 
 def _mkdocs(site, *args, as_of="2026-06-01"):
     env = dict(os.environ, DISCLOSURE_AS_OF=as_of)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site.config), *args],
+    return subprocess.run(at_day([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site.config), *args]),
                           cwd=site.root, env=env, capture_output=True, text=True, timeout=180)
 
 
