@@ -23,17 +23,22 @@ def looks_like_person(name: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", compact)) and not _BUSINESS_WORDS.search(compact)
 
 
+def declared(record: Record, field_id: str):
+    """A party field where the record's type has it. Types differ: a blacklist entry has no party type (its
+    parties are market entities, though a sole trader may carry its operator's name); a type may have no
+    representative at all."""
+    return record.get(field_id) if record.rtype.has_field(field_id) else None
+
+
 def party_type(record: Record) -> str | None:
-    """The party's type where the record type records one (a blacklist entry does not: its parties are
-    market entities, but a sole trader among them may carry its operator's name)."""
-    return record.get("party_type") if record.rtype.has_field("party_type") else None
+    return declared(record, "party_type")
 
 
 def is_person(record: Record) -> bool:
     """A natural person, or a party whose registered name is a person's name."""
     if party_type(record) == "自然人":
         return True
-    return party_type(record) in (None, "个体工商户") and looks_like_person(record.get("party_name", ""))
+    return party_type(record) in (None, "个体工商户") and looks_like_person(declared(record, "party_name") or "")
 
 
 def name_forms(name: str) -> set[str]:
@@ -48,8 +53,8 @@ def person_names(records) -> frozenset[str]:
     names = set()
     for record in records:
         if is_person(record):
-            names |= name_forms(record.get("party_name", ""))
-        legal_rep = record.get("legal_rep")
+            names |= name_forms(declared(record, "party_name") or "")
+        legal_rep = declared(record, "legal_rep")
         if legal_rep and looks_like_person(legal_rep):
             names.add(legal_rep.strip())
     return frozenset(n for n in names if len(n) >= 2)
@@ -74,7 +79,7 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
     person = is_person(record)
     view: dict = {}
-    own = frozenset(name_forms(record.get("party_name", "")))
+    own = frozenset(name_forms(declared(record, "party_name") or ""))
     # the party's own name is masked too (even without a names index), unless the site chose to show it
     masked_own = own if person and settings.mask_person_names else frozenset()
     keep = own if person and not settings.mask_person_names else frozenset()

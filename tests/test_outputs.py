@@ -1,0 +1,131 @@
+"""output/: filters, the site context, and each output on a small dataset, rendered without the theme engine."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from conftest import prepared_for, uscc, write_outputs
+from generator.core.model import Dataset, Record, Source
+from generator.core.settings import Settings
+from generator.output.templates import cn_number, format_amount, show_value
+from generator.recordtypes.blacklist import BLACKLIST
+from generator.recordtypes.cases import CASES
+
+AS_OF = date(2026, 6, 1)
+CODE = uscc("91110000123450001")
+
+
+def case(n: int, decided: str, **values) -> Record:
+    base = {"decision_no": f"测试罚〔2026〕{n}号", "party_name": f"测试公司{n}", "party_type": "法人及非法人组织",
+            "uscc": CODE if n == 1 else uscc(f"9111000012345{n:04d}"), "violation": "销售不合格灭火器",
+            "basis": "产品质量法", "penalty_kind": ("罚款",), "penalty": "罚款2万元", "fine": Decimal("20000"),
+            "authority": "测试局", "decision_date": date.fromisoformat(decided), "product": "灭火器"}
+    base.update(values)
+    return Record(CASES, base, Source("c.csv", "", n + 1))
+
+
+def listing(**values) -> Record:
+    base = {"party_name": "测试公司1", "uscc": CODE, "reason": "拒不整改", "authority": "测试局",
+            "listed_date": date(2026, 4, 1), "penalty_no": "测试罚〔2026〕1号"}
+    base.update(values)
+    return Record(BLACKLIST, base, Source("b.csv", "", 2))
+
+
+@pytest.fixture
+def written(tmp_path):
+    dataset = Dataset(records={"cases": [case(1, "2026-03-01"), case(2, "2026-05-01"), case(3, "2026-04-01")],
+                               "blacklist": [listing()]}, read={"cases": 3, "blacklist": 1})
+    prepared = prepared_for(dataset, Settings(blacklist_years=2), AS_OF, tmp_path)
+    return prepared, write_outputs(prepared, tmp_path / "site")
+
+
+@pytest.mark.parametrize("n, text", [(0, "零"), (1, "一"), (3, "三"), (10, "十"), (12, "十二"), (20, "二十"),
+                                     (35, "三十五"), (100, "100")])
+def test_periods_in_chinese_numerals(n, text):
+    assert cn_number(n) == text
+
+
+def test_values_as_the_site_shows_them():
+    assert format_amount(Decimal("20000")) == "20,000 元" and format_amount(Decimal("1234.5")) == "1,234.50 元"
+    assert show_value(("罚款", "没收违法所得"), CASES.field("penalty_kind")) == "罚款、没收违法所得"
+    assert show_value(date(2026, 3, 5), CASES.field("decision_date")) == "2026-03-05"
+    assert show_value(None, CASES.field("facts")) == ""
+
+
+def test_context_sorts_newest_first_and_links_types(written):
+    prepared, _ = written
+    site = prepared.site
+    assert [e.view["decision_no"] for e in site.entries["cases"]] == ["测试罚〔2026〕2号", "测试罚〔2026〕3号",
+                                                                      "测试罚〔2026〕1号"]
+    assert site.url_for("cases", "测试罚〔2026〕1号") == "cases/测试罚-2026-1号/"
+    assert site.url_for("cases", "不存在") is None
+    assert [e.view["decision_no"] for e in site.of_party("cases", CODE)] == ["测试罚〔2026〕1号"]
+    assert list(site.pages["blacklist"]) == [CODE]
+
+
+def test_record_pages_link_the_case_and_the_listing_both_ways(written):
+    _, files = written
+    case_page = files["cases/测试罚-2026-1号/index.html"]
+    assert '<a href="../../blacklist/' + CODE + '/">严重违法失信名单</a>' in case_page
+    listing_page = files[f"blacklist/{CODE}/index.html"]
+    assert '<a href="../../cases/测试罚-2026-1号/">测试罚〔2026〕1号</a>' in listing_page
+    assert "<title>测试公司1（测试罚〔2026〕1号）</title>" in case_page
+
+
+def test_the_listing_period_on_pages_comes_from_the_settings(written):
+    _, files = written
+    assert "列入满二年自动移出" in files[f"blacklist/{CODE}/index.html"]
+    assert "列入满二年自动移出" in files["_sources/blacklist/index.md"]
+    assert "三年" not in files[f"blacklist/{CODE}/index.html"]
+
+
+def test_list_pages_and_home_summary(written):
+    _, files = written
+    cases_md = files["_sources/cases/index.md"]
+    assert cases_md.index("测试罚〔2026〕2号") < cases_md.index("测试罚〔2026〕1号")
+    assert "共 3 条" in cases_md
+    summary = files["_snippets/<!-- disclosure:summary -->"]
+    assert '<span class="stat-value">3</span><span class="stat-unit">条</span>' in summary
+
+
+def test_downloads_parse_and_hold_the_public_rows(written):
+    _, files = written
+    rows = list(csv.reader(io.StringIO(files["data/cases.csv"])))
+    assert rows[0][0] == "行政处罚决定书文号" and rows[0][-1] == "公示截止" and len(rows) == 4
+    data = json.loads(files["data/cases.json"])
+    assert data["count"] == 3 and data["as_of"] == "2026-06-01"
+    assert "id_number" not in data["records"][0] and data["records"][0]["public_until"]
+    with zipfile.ZipFile(io.BytesIO(files["data/blacklist.xlsx"])) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "拒不整改" in sheet and sheet.count("<row ") == 2
+
+
+def test_data_page_lists_downloads_and_the_dictionary(written):
+    _, files = written
+    page = files["_sources/data/index.md"]
+    assert '<a href="cases.xlsx">XLSX</a>' in page and "| `party_name` |" in page
+    assert "预计移出日期" in page and "公示截止" in page
+
+
+def test_search_entries_and_sitemap_cover_every_record_page(written):
+    _, files = written
+    docs = json.loads(files["_search.json"])
+    assert {d["location"] for d in docs} == {"cases/测试罚-2026-1号/", "cases/测试罚-2026-2号/",
+                                             "cases/测试罚-2026-3号/", f"blacklist/{CODE}/"}
+    assert any("\u200b" in d["title"] for d in docs)
+    sitemap = files["sitemap.xml"]
+    for d in docs:
+        assert f"<loc>https://test.example.gov.cn/{d['location']}</loc>" in sitemap
+    assert "<lastmod>" not in sitemap  # the same inputs give the same sitemap on any day
+
+
+def test_change_log_outputs(written):
+    _, files = written
+    assert json.loads(files["data/changes.json"])["events"][0]["first"] is True
+    assert "开始记录更新" in files["_sources/changes/index.md"]
