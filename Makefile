@@ -18,13 +18,16 @@ site: $(STAMP)
 	@echo ""
 	@echo "网站已生成在 site/ 目录。本地预览：$(BIN)/python -m generator serve ，然后在浏览器打开 http://127.0.0.1:8000/"
 
+# Both cores; tests of one file stay on one worker, so a module's browser or server starts once.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
 test: $(STAMP) tools
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 # The whole suite with the machine's clock set to either end of the range the tests must survive.
 test-dates: $(STAMP) tools
-	faketime '2024-01-01 12:00:00' $(BIN)/python -m pytest -q -p no:cacheprovider
-	faketime '2035-12-31 12:00:00' $(BIN)/python -m pytest -q -p no:cacheprovider
+	faketime '2024-01-01 12:00:00' $(PYTEST) -p no:cacheprovider
+	faketime '2035-12-31 12:00:00' $(PYTEST) -p no:cacheprovider
 
 # Debian packages the tests use: Chromium for browser tests (Playwright's own browser download is not used)
 # and faketime for runs under a faked machine date.

@@ -11,7 +11,7 @@ from generator.core.settings import Settings
 from generator.core.model import Record, Source, Visibility
 from generator.rules.cases import case_revocations
 
-from conftest import BLACKLIST, CASES as CASE, decide
+from conftest import BLACKLIST, CASES as CASE, case_row, decide
 
 SETTINGS = Settings(lower_fine_threshold=Decimal("5000"))
 D = date.fromisoformat
@@ -107,16 +107,53 @@ def test_blacklist_entry_goes_when_its_penalty_is_revoked(written):
                    ) is Visibility.WITHDRAWN
 
 
-def test_minor_is_recognised_from_the_id_number_even_without_the_flag():
-    from generator.core.identifiers import id_check_char
+def id_born(born: str) -> str:
+    """A valid resident ID number (GB 11643 check digit computed here) of someone born on that day."""
+    body = "110105" + born.replace("-", "") + "123"
+    return body + "10X98765432"[sum(int(c) * pow(2, 17 - i, 11) for i, c in enumerate(body)) % 11]
 
-    body = "11010520090307123"  # born 2009-03-07
-    young = case(party_type="自然人", id_number=body + id_check_char(body), decision_date=D("2027-03-06"),
-                 publish_date=D("2027-03-08"))
-    assert decide(young, D("2027-03-10"), SETTINGS).reason == "minor"
-    adult = case(party_type="自然人", id_number=body + id_check_char(body), decision_date=D("2027-03-07"),
-                 publish_date=D("2027-03-08"))
-    assert visible(adult, "2027-03-10") is Visibility.PUBLIC
+
+def person(born: str, decided: str) -> Record:
+    """A natural person's case, identified only by the ID number (no 是否未成年人 flag), decided that day."""
+    return case(party_type="自然人", party_name="张某", id_number=id_born(born), decision_date=D(decided),
+                publish_date=D(decided) + 3 * DAY)
+
+
+# Age in 周岁 as the courts reckon it: 18 only from the day AFTER the 18th birthday. A decision made on the
+# birthday itself is a minor's case. Born on 29 February: in a common year the later reading (birthday
+# 1 March, adult from 2 March). (description, born, decided, expected reason)
+MINORS = [
+    ("the day before the 18th birthday: minor", "2008-03-07", "2026-03-06", "minor"),
+    ("on the 18th birthday: still a minor", "2008-03-07", "2026-03-07", "minor"),
+    ("the day after the 18th birthday: adult", "2008-03-07", "2026-03-08", "public"),
+    ("29 February: 28 February of a common year is a minor", "2008-02-29", "2026-02-28", "minor"),
+    ("29 February: 1 March of a common year is still a minor", "2008-02-29", "2026-03-01", "minor"),
+    ("29 February: adult from 2 March of a common year", "2008-02-29", "2026-03-02", "public"),
+    ("born at the turn of a year: on the birthday", "2007-12-31", "2025-12-31", "minor"),
+    ("born at the turn of a year: the day after", "2007-12-31", "2026-01-01", "public"),
+    ("decided before the ID number's birth date: withheld", "2030-01-01", "2026-03-02", "minor"),
+]
+
+
+@pytest.mark.parametrize("description,born,decided,reason", MINORS, ids=[m[0] for m in MINORS])
+def test_minor_is_recognised_from_the_id_number_even_without_the_flag(description, born, decided, reason):
+    decision = decide(person(born, decided), D(decided) + 10 * DAY, SETTINGS)
+    assert decision.reason == reason
+    assert decision.visibility is (Visibility.NEVER if reason == "minor" else Visibility.PUBLIC)
+
+
+def test_a_case_decided_on_the_18th_birthday_is_on_no_page_and_in_no_download(fixture_site):
+    """What a reader would see: the birthday case nowhere on the site, the next day's case published."""
+    fixture_site.cases_csv([
+        case_row(1, 当事人名称="王小明", 当事人类型="自然人", 统一社会信用代码="", 证件号码=id_born("2008-03-07"),
+                 处罚决定日期="2026-03-07", 公示日期="2026-03-09"),
+        case_row(2, 当事人名称="李大明", 当事人类型="自然人", 统一社会信用代码="", 证件号码=id_born("2008-03-06"),
+                 处罚决定日期="2026-03-07", 公示日期="2026-03-09")])
+    assert fixture_site.run("build", "--as-of", "2026-04-01") == 0
+    site_text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in fixture_site.site.rglob("*")
+                          if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml"))
+    assert "测试市监罚〔2026〕1号" not in site_text and "王" not in site_text.replace("王*", "")
+    assert "测试市监罚〔2026〕2号" in site_text and "李*" in site_text
 
 
 def test_stricter_local_window_is_honoured():
@@ -165,7 +202,19 @@ def any_case(draw):
         "status_date": decided + timedelta(days=draw(st.integers(0, 2000))),
         "restriction_until": draw(st.one_of(st.none(), dates)),
     }
+    if draw(st.booleans()):  # a natural person's ID number: 18 within a few days of the decision, or older
+        eighteen_before = date(decided.year - 18, decided.month, min(decided.day, 28 if decided.month == 2 else 31))
+        born = eighteen_before + timedelta(days=draw(st.one_of(st.integers(-3, 3), st.integers(-20000, -4))))
+        values.update(party_type="自然人", id_number=id_born(born.isoformat()))
     return case(**values)
+
+
+def _adult_on(born: date, day: date) -> bool:
+    """18 周岁 on `day`: strictly after the 18th birthday (a 29 February birthday is 1 March in a common year)."""
+    year = born.year + 18
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    birthday = (year, 3, 1) if (born.month, born.day) == (2, 29) and not leap else (year, born.month, born.day)
+    return (day.year, day.month, day.day) > birthday
 
 
 def test_no_forbidden_case_is_ever_public():
@@ -181,6 +230,10 @@ def test_no_forbidden_case_is_ever_public():
         start = record.get("publish_date")
         kinds_ = set(record.get("penalty_kind"))
         assert record.get("minor") != "是"
+        if record.get("id_number"):
+            number = record.get("id_number")
+            born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+            assert _adult_on(born, record.get("decision_date")), "a minor's case shown"
         assert record.get("procedure") != "简易程序"
         assert kinds_ - {"警告"}, "warning-only case shown"
         assert on >= start, "shown before its publish date"
@@ -201,6 +254,7 @@ def test_no_forbidden_case_is_ever_public():
     # the property means something only if it saw public cases, among them withdrawn-later and restricted ones
     assert len(shown) >= 20, f"only {len(shown)} public cases were generated"
     assert any(r.get("status") in ("已撤销", "提前停止公示") for r in shown)
+    assert any(r.get("id_number") for r in shown), "no adult identified by an ID number was seen"
 
 
 def test_no_removed_blacklist_entry_is_ever_public():
@@ -224,3 +278,78 @@ def test_no_removed_blacklist_entry_is_ever_public():
     check()
     assert len(shown) >= 20, f"only {len(shown)} public entries were generated"
     assert any(r.get("removed_date") for r in shown), "no entry removed later was seen while still public"
+
+
+# --- the 20-working-day publication deadline (Order 45 Art. 9) -------------------------------------------
+# Working days follow the State Council's schedule: holidays are not counted, adjusted working days (调休, a
+# Saturday or Sunday worked in exchange) are. 2025: Spring Festival 28 Jan - 4 Feb off, Sun 26 Jan and Sat
+# 8 Feb worked; National Day and Mid-Autumn 1-8 Oct off, Sun 28 Sep and Sat 11 Oct worked.
+
+@pytest.mark.parametrize("start, days, expected", [
+    ("2025-01-24", 1, "2025-01-26"),  # Friday -> the 调休 Sunday before Spring Festival
+    ("2025-01-27", 1, "2025-02-05"),  # the eve of the holiday -> the first day back
+    ("2025-02-07", 1, "2025-02-08"),  # Friday -> the 调休 Saturday after Spring Festival
+    ("2025-01-20", 20, "2025-02-21"),  # Mondays to Fridays alone would say 2025-02-17
+    ("2025-09-26", 1, "2025-09-28"),  # Friday -> the 调休 Sunday before National Day
+    ("2025-09-30", 1, "2025-10-09"),  # National Day and Mid-Autumn skipped
+    ("2025-10-10", 1, "2025-10-11"),  # Friday -> the 调休 Saturday after National Day
+    ("2025-09-22", 20, "2025-10-24"),
+    ("2026-03-02", 20, "2026-03-30"),  # no holiday in between: four plain weeks
+])
+def test_working_days_follow_the_state_council_schedule(start, days, expected):
+    from generator.core.dates import add_working_days
+
+    counted = add_working_days(D(start), days)
+    assert counted.day == D(expected)
+    assert counted.unscheduled_years == ()
+
+
+def test_a_year_whose_schedule_is_not_known_is_named_not_guessed():
+    from generator.core.dates import SCHEDULED_YEARS, add_working_days
+
+    unknown = max(SCHEDULED_YEARS) + 1
+    counted = add_working_days(date(unknown - 1, 12, 20), 20)
+    assert counted.unscheduled_years == (unknown,)
+    assert counted.day.year == unknown
+    assert add_working_days(date(unknown - 1, 11, 2), 5).unscheduled_years == ()  # ends in a known year
+
+
+def _problems(site, capsys, as_of="2026-11-20"):
+    import json
+
+    site.run("check", "--json", "--as-of", as_of)
+    return json.loads(capsys.readouterr().out)["problems"]
+
+
+def test_late_publication_counts_spring_festival_and_national_day(fixture_site, capsys):
+    fixture_site.cases_csv([
+        case_row(1, 处罚决定日期="2025-01-20", 公示日期="2025-02-21"),  # the 20th working day: on time
+        case_row(2, 处罚决定日期="2025-01-20", 公示日期="2025-02-24"),
+        case_row(3, 处罚决定日期="2025-09-22", 公示日期="2025-10-24"),  # on time, 9 days of holiday later
+        case_row(4, 处罚决定日期="2025-09-22", 公示日期="2025-10-27")])
+    late = [p for p in _problems(fixture_site, capsys) if p["code"] == "late-publication"]
+    assert [p["row"] for p in late] == [3, 5]
+    assert "应不晚于 2025-02-21" in late[0]["message"] and "应不晚于 2025-10-24" in late[1]["message"]
+    assert "节假日和调休" in late[0]["message"] and "未收录" not in late[0]["message"]
+
+
+def test_late_publication_into_an_unknown_year_says_it_was_counted_without_holidays(fixture_site, capsys):
+    from generator.core.dates import SCHEDULED_YEARS
+
+    unknown = max(SCHEDULED_YEARS) + 1
+    fixture_site.cases_csv([case_row(1, 处罚决定日期=f"{unknown - 1}-12-21", 公示日期=f"{unknown}-02-01")])
+    [late] = [p for p in _problems(fixture_site, capsys, as_of=f"{unknown}-03-01") if p["code"] == "late-publication"]
+    assert f"未收录 {unknown} 年的法定节假日安排" in late["message"]
+    assert "未扣除节假日" in late["message"] and "核对" in late["message"]
+
+
+def test_working_days_agree_with_the_package_on_every_scheduled_day():
+    import chinese_calendar
+
+    from generator.core.dates import SCHEDULED_YEARS, is_working_day
+
+    day, checked = date(min(SCHEDULED_YEARS), 1, 1), 0
+    while day.year <= max(SCHEDULED_YEARS):
+        assert is_working_day(day) == chinese_calendar.is_workday(day), day
+        day, checked = day + DAY, checked + 1
+    assert {2024, 2025, 2026} <= SCHEDULED_YEARS and checked > 365 * 3

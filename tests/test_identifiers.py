@@ -5,6 +5,9 @@ GB 32100, 2^(17-i) mod 11 for GB 11643), not with the generator's own tables, so
 """
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from generator.core import identifiers
@@ -197,3 +200,84 @@ def test_18_digit_id_with_impossible_birth_date():
 def test_digit_strings_of_other_lengths_are_refused(text):
     assert not identifiers.is_resident_id(text)
     assert identifiers.id_number_problem(text) is not None
+
+
+# --- a resident ID in the credit-code column ----------------------------------------------------------
+# A clerk who pastes an ID number into 统一社会信用代码 must be told to move it, never which 18th character
+# would make it a valid credit code: "fixing" that would publish 17 digits of the ID number.
+
+def _ids_with_every_check_character() -> list[str]:
+    """ID-shaped numbers whose 18th character is each of 0-9 and X, right or wrong by GB 11643."""
+    body = "11010519800101002"
+    return [body + c for c in "0123456789X"] + [ref_id("44030120080229431"), "110105491231002"]
+
+
+@pytest.mark.parametrize("number", _ids_with_every_check_character())
+def test_an_id_number_in_the_credit_code_column_is_refused_whatever_its_check_character(number):
+    assert identifiers.has_resident_id_shape(number)
+    for written in (number, number.lower(), f" {number[:6]} {number[6:14]} {number[14:]} "):
+        with pytest.raises(Invalid) as info:
+            parse_uscc(written)
+        assert info.value.code == "uscc-looks-like-id"
+        message = info.value.message
+        assert "证件号码" in message  # where it belongs
+        assert number[:6] not in message and number[6:14] not in message
+        assert not re.search(r"「[0-9A-Z]」", message), message  # no check character to "correct"
+
+
+@pytest.mark.parametrize("written", ["110101-19800101-0006", "110101.19800101.0006", "身份证110101198001010006",
+                                     "110101198001010006（张三）", "NO.110105491231002"])
+def test_an_id_number_written_with_separators_or_words_is_refused_the_same_way(written):
+    with pytest.raises(Invalid) as info:
+        parse_uscc(written)
+    assert info.value.code == "uscc-looks-like-id"
+    assert "19800101" not in info.value.message and "491231" not in info.value.message
+
+
+@pytest.mark.parametrize("code", ["91449901HRPN42WW3R", "92449971RB5YEWEFND", "91449902JG7THHRQMU",
+                                  *(ref_uscc(b) for b in BODIES)])
+def test_credit_codes_do_not_have_the_shape_of_an_id(code):
+    assert not identifiers.has_resident_id_shape(code)
+    assert parse_uscc(code) == code
+
+
+@pytest.mark.parametrize("text", [
+    "99010519800101002X",   # no province 99
+    "110105198002300021",   # 30 February
+    "110105180001010021",   # born 1800
+    "11010519800101002",    # 17 characters
+    "1101051980010100212",  # 19
+    "11010519800101002Y",
+])
+def test_what_is_not_the_shape_of_a_resident_id(text):
+    assert not identifiers.has_resident_id_shape(text)
+
+
+def test_the_check_character_message_of_an_id_shaped_code_names_no_character():
+    number = "110105198001010020"
+    assert identifiers.uscc_check_char(number[:17]) != number[17]
+    message = identifiers.uscc_problem(number)
+    assert message is not None and not re.search(r"「[0-9A-Z]」", message)
+
+
+def test_check_never_prints_an_id_number_from_the_credit_code_column(fixture_site, capsys):
+    """What a clerk sees (text and --json): the row, the column, a hidden value, what to do; never the number."""
+    from conftest import case_row
+
+    numbers = ["110105198001010020", "440301200802294311", ref_id("32010219750615123"), "110105491231002"]
+    fixture_site.cases_csv([case_row(n + 1, 当事人类型=kind, 统一社会信用代码=number)
+                            for n, (number, kind) in enumerate(zip(numbers, ["法人及非法人组织", "个体工商户"] * 2))])
+    assert fixture_site.run("check", "--as-of", "2026-11-20") == 1
+    text = capsys.readouterr().out
+    assert fixture_site.run("check", "--json", "--as-of", "2026-11-20") == 1
+    printed = capsys.readouterr().out
+    problems = json.loads(printed)["problems"]
+    assert [(p["code"], p["row"], p["column"]) for p in problems] == [
+        ("uscc-looks-like-id", row, "统一社会信用代码") for row in (2, 3, 4, 5)]
+    for output in (text, printed):
+        for number in numbers:
+            assert number not in output and number[:14] not in output and number[-12:] not in output
+        assert not re.search(r"「[0-9A-Z]」", output)
+    assert fixture_site.run("build", "--as-of", "2026-11-20") == 1
+    capsys.readouterr()
+    assert not fixture_site.site.exists()

@@ -129,3 +129,58 @@ def test_change_log_outputs(written):
     _, files = written
     assert json.loads(files["data/changes.json"])["events"][0]["first"] is True
     assert "开始记录更新" in files["_sources/changes/index.md"]
+
+
+FORMULAS = {"facts": '=HYPERLINK("http://evil.example/","点击查看详情")', "penalty": "@SUM(1+1)*cmd|' /C calc'!A0",
+            "violation": "+1+1", "remarks": "-2+3"}
+
+
+def test_cells_that_look_like_formulas_are_text_in_every_download(tmp_path):
+    """Opened in Excel or WPS, a downloaded cell never runs as a formula; JSON keeps the value as it is."""
+    from openpyxl import load_workbook
+
+    dataset = Dataset(records={"cases": [case(1, "2026-03-01", **FORMULAS)], "blacklist": []},
+                      read={"cases": 1, "blacklist": 0})
+    files = write_outputs(prepared_for(dataset, Settings(), AS_OF, tmp_path), tmp_path / "site")
+    header, row = list(csv.reader(io.StringIO(files["data/cases.csv"].lstrip("\ufeff"))))
+    cells = dict(zip(header, row))
+    labels = {f: CASES.field(f).label for f in FORMULAS}
+    for field_id, value in FORMULAS.items():
+        assert cells[labels[field_id]] == "'" + value  # the apostrophe makes Excel read text
+    assert cells["处罚机关"] == "测试局" and cells["罚款金额"] == "20,000 元"  # other cells as they were
+    record = json.loads(files["data/cases.json"])["records"][0]
+    assert {f: record[f] for f in FORMULAS} == FORMULAS
+    with zipfile.ZipFile(io.BytesIO(files["data/cases.xlsx"])) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet and "<f " not in sheet
+    sheet_cells = load_workbook(io.BytesIO(files["data/cases.xlsx"])).active
+    by_label = {c.value: i for i, c in enumerate(sheet_cells[1])}
+    for field_id, value in FORMULAS.items():
+        cell = sheet_cells[2][by_label[labels[field_id]]]
+        assert (cell.value, cell.data_type) == (value, "s")  # an inline string, exactly as written
+
+
+@pytest.mark.parametrize("text, expected", [("=1+1", "'=1+1"), ("+86", "'+86"), ("-", "'-"), ("@A1", "'@A1"),
+                                            ("\tx", "'\tx"), ("\rx", "'\rx"), ("＝1+1", "'＝1+1"),
+                                            ("罚款 = 2 万元", "罚款 = 2 万元"), ("", ""), ("2026-03-01", "2026-03-01")])
+def test_csv_cells_starting_like_a_formula_get_an_apostrophe(text, expected):
+    from generator.output.downloads import csv_cell
+
+    assert csv_cell(text) == expected
+
+
+def test_search_entries_hold_markup_from_the_data_as_escaped_text(tmp_path):
+    """Material puts a document's title and text into the results as HTML: data must arrive escaped."""
+    hostile = case(1, "2026-03-01", party_name="<img src=x onerror=alert(1)>示例公司",
+                   violation="<script>alert(2)</script>销售", authority="测试局 & <b>分局</b>")
+    dataset = Dataset(records={"cases": [hostile], "blacklist": [listing(party_name="<svg onload=alert(3)>")]},
+                      read={"cases": 1, "blacklist": 1})
+    files = write_outputs(prepared_for(dataset, Settings(), AS_OF, tmp_path), tmp_path / "site")
+    docs = json.loads(files["_search.json"])
+    text = json.dumps(docs, ensure_ascii=False)
+    assert "<" not in text and ">" not in text
+    [doc] = [d for d in docs if d["location"].startswith("cases/")]
+    plain = doc["title"].replace("\u200b", "")
+    assert plain.startswith("&lt;img src=x onerror=alert(1)&gt;示例公司")
+    plain = doc["text"].replace("\u200b", "")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;销售" in plain and "测试局 &amp; &lt;b&gt;分局&lt;/b&gt;" in plain

@@ -88,16 +88,21 @@ SECRETS = st.one_of(
     st.builds(resident_id, st.from_regex(r"[1-6]\d{5}(19[5-9]\d|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}",
                                         fullmatch=True)),
     st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
-    st.from_regex(r"0\d{2,3}-\d{7,8}", fullmatch=True),
+    st.from_regex(r"0[1-9]\d{1,2}-[2-8]\d{6,7}", fullmatch=True),  # area codes never start 00
     st.from_regex(r"62\d{14,17}", fullmatch=True),
     st.from_regex(r"[a-z]{2,8}@[a-z]{2,8}\.(com|cn|net)", fullmatch=True),
 )
-NOISE = st.text(alphabet=st.sampled_from(list("当事人销售不合格灭火器，。：（）() -0123456789abcXx@.")), max_size=30)
+# Noise around a planted item, which may hold digits and letters but never glues them to it: a number with
+# more digits stuck on is another number (a certificate or barcode number), which must stay as written.
+NOISE_CHARS = list("当事人销售不合格灭火器，。：（）() -0123456789abcXx@.")
+NOISE = st.text(alphabet=st.sampled_from(NOISE_CHARS), max_size=30)
+BEFORE = NOISE.map(lambda t: t + "，" if t and t[-1].isalnum() else t)
+AFTER = NOISE.map(lambda t: "，" + t if t and (t[0].isalnum() or t[0] in "@.") else t)
 TEXT_FIELDS = [f.id for f in CASE.public_fields if f.value_type in (ValueType.TEXT, ValueType.FREE_TEXT) and f.id != "party_name"]
 
 
 @hsettings(max_examples=300, deadline=None)
-@given(secret=SECRETS, before=NOISE, after=NOISE, field=st.sampled_from(TEXT_FIELDS))
+@given(secret=SECRETS, before=BEFORE, after=AFTER, field=st.sampled_from(TEXT_FIELDS))
 def test_planted_personal_data_never_survives_redaction(secret, before, after, field):
     record = Record(CASE, {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
                            field: before + secret + after}, Source("f", "", 2))
@@ -218,7 +223,7 @@ FREE_TEXT = [f.id for f in CASE.public_fields if f.value_type is ValueType.FREE_
 
 
 @hsettings(max_examples=60, deadline=None)
-@given(secret=SECRETS, before=NOISE, after=NOISE, field=st.sampled_from(FREE_TEXT))
+@given(secret=SECRETS, before=BEFORE, after=AFTER, field=st.sampled_from(FREE_TEXT))
 def test_planted_personal_data_reaches_no_generated_output(secret, before, after, field):
     values = {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
               "uscc": uscc("91110000123450001"), "violation": "销售不合格灭火器", "basis": "产品质量法",

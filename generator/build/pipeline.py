@@ -67,7 +67,7 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
     dataset = Dataset()
     _check_data_folder(data_dir, root, registry, report)
     for rtype in registry:
-        rows = read_folder(data_dir / rtype.name, rtype, report, root)
+        rows = read_folder(data_dir / rtype.name, rtype, report, root, settings)
         records, problems, rejected = validate_rows(rows, rtype, settings)
         across, bad = check_across(records, rtype, settings)
         report.extend(problems)
@@ -75,7 +75,7 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
         dataset.read[rtype.name] = len(rows)
         dataset.rejected[rtype.name] = rejected + len(bad)
-    dataset.campaigns = read_campaigns(data_dir / CAMPAIGNS, report, root)
+    dataset.campaigns = read_campaigns(data_dir / CAMPAIGNS, report, root, settings)
     _check_campaign_links(dataset, report)
     return dataset
 

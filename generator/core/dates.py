@@ -1,9 +1,13 @@
 """Dates: the forms clerks write them in, and the calendar arithmetic the rules share."""
 from __future__ import annotations
 
+import functools
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+import chinese_calendar
 
 from .problems import Invalid
 from .text import cell_text, fold
@@ -63,14 +67,47 @@ def plausible(day: date) -> bool:
     return PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]
 
 
-def add_working_days(start: date, days: int) -> date:
-    """Mondays to Fridays only; public holidays are not known here, so this is a lower bound."""
-    current = start
+@dataclass(frozen=True)
+class WorkingDays:
+    """The day a count of working days ends on, and the years it crossed whose holiday schedule is not known.
+
+    In a year of `unscheduled_years` Mondays to Fridays were counted, without holidays or adjusted working
+    days: the end day is then only an estimate (usually too early)."""
+
+    day: date
+    unscheduled_years: tuple[int, ...] = ()
+
+
+# Years whose State Council schedule (国务院办公厅 节假日安排) the pinned chinese-calendar carries. The schedule
+# of a year is announced late in the year before; a newer release of the package brings it.
+SCHEDULED_YEARS = frozenset(day.year for day in chinese_calendar.holidays)
+
+
+def holiday_schedule_known(year: int) -> bool:
+    return year in SCHEDULED_YEARS
+
+
+def is_working_day(day: date) -> bool:
+    """A working day by the State Council's schedule: weekdays except holidays, plus adjusted working days
+    (调休, a Saturday or Sunday worked in exchange for a longer holiday). Mondays to Fridays in a year whose
+    schedule is not known (see holiday_schedule_known)."""
+    if day in chinese_calendar.workdays:
+        return True
+    # chinese_calendar.is_workday is the same test, but it re-checks its year range on every call (~1000x slower)
+    return day.weekday() < 5 and day not in chinese_calendar.holidays
+
+
+@functools.lru_cache(maxsize=8192)  # decision dates repeat across thousands of records
+def add_working_days(start: date, days: int) -> WorkingDays:
+    """The `days`-th working day after `start` (start itself not counted), holidays and 调休 included."""
+    current, unscheduled = start, set()
     while days:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if not holiday_schedule_known(current.year):
+            unscheduled.add(current.year)
+        if is_working_day(current):
             days -= 1
-    return current
+    return WorkingDays(current, tuple(sorted(unscheduled)))
 
 
 def add_months(start: date, months: int) -> date:

@@ -13,6 +13,21 @@ PROVINCE_CODES = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "3
                   "81", "82", "83"}
 
 
+BIRTH_YEARS = (1900, 2100)  # a birth date outside these is no resident ID's
+
+
+def has_resident_id_shape(text: str) -> bool:
+    """The shape of a resident ID whatever its check character: a province code and a real birth date in
+    17 digits and a digit or X (18 characters), or in 15 digits (the old form)."""
+    text = text.upper()
+    if len(text) == 18:
+        return text[:17].isdigit() and text[17] in "0123456789X" and text[:2] in PROVINCE_CODES \
+            and plausible_birth(text[6:14])
+    if len(text) == 15:
+        return text.isdigit() and text[:2] in PROVINCE_CODES and plausible_birth("19" + text[6:12])
+    return False
+
+
 def uscc_check_char(first17: str) -> str:
     """The 18th character GB 32100 expects after these 17."""
     total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
@@ -28,6 +43,9 @@ def uscc_problem(code: str) -> str | None:
         return f"统一社会信用代码含有不允许的字符「{''.join(bad)}」（不使用 I、O、S、V、Z）"
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
+        if has_resident_id_shape(code):
+            # Never name the check character here: "fixing" it would publish 17 digits of an ID number.
+            return "统一社会信用代码校验位不符，且这串号码具有身份证号码的格式：如是身份证号码，请移到「证件号码」列，本列改填统一社会信用代码"
         return f"统一社会信用代码校验位不符：第 18 位应为「{expected}」，现为「{code[17]}」，请核对是否录入有误"
     return None
 
@@ -42,6 +60,11 @@ def _valid_birth(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def plausible_birth(text: str) -> bool:
+    """A real date YYYYMMDD in the years a living person can have been born in."""
+    return _valid_birth(text) and BIRTH_YEARS[0] <= int(text[:4]) <= BIRTH_YEARS[1]
 
 
 def is_resident_id(text: str) -> bool:

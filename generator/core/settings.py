@@ -33,10 +33,26 @@ class Settings:
     mask_person_names: bool = field(default=True, metadata={
         "doc": "自然人当事人姓名只显示姓氏加 *（默认开启）。"})
     show_legal_rep: bool = field(default=True, metadata={
-        "doc": "显示单位和个体工商户的法定代表人（负责人）姓名；自然人案件从不显示。"})
+        "doc": "显示单位的法定代表人（负责人）姓名；个体工商户的经营者是自然人，按 mask_person_names 只显示姓氏；"
+               "自然人案件从不显示。"})
     data_dir: str = field(default="data", metadata={"doc": "数据目录（相对 mkdocs.yml）。"})
     history_dir: str = field(default=".disclosure", metadata={
         "doc": "保存公开清单（manifest）的目录，用于生成“更新记录”；不随网站发布。"})
+    # Limits on input files: a file beyond one is refused whole, before it can take minutes or gigabytes.
+    max_file_mb: int = field(default=50, metadata={
+        "doc": "单个数据文件（含映射文件、专项行动文件）的大小上限（MB），超过的文件不读取。"})
+    max_uncompressed_mb: int = field(default=200, metadata={
+        "doc": "一个 .xlsx 文件解压后的大小上限（MB，各工作表及共享文字合计），超过的文件不读取。"})
+    max_rows: int = field(default=100_000, metadata={
+        "doc": "一个 CSV/YAML/JSON 文件或一个工作表的行数（记录数）上限。"})
+    max_columns: int = field(default=500, metadata={
+        "doc": "一个文件或工作表的列数上限（YAML/JSON 为一条记录的字段数）。"})
+    max_cells: int = field(default=1_000_000, metadata={
+        "doc": "一个文件的单元格总数上限（各工作表合计，空白单元格也计入）。"})
+    max_cell_chars: int = field(default=32767, metadata={
+        "doc": "一个单元格的字数上限，默认与 Excel 相同（32767）。"})
+    max_yaml_aliases: int = field(default=100, metadata={
+        "doc": "YAML 文件中 *别名（引用 &锚点）的个数上限；展开后过大的引用一律拒绝。"})
 
 
 # Settings the law bounds: (lowest, highest) allowed. Outside them a site would publish longer or accept
@@ -48,6 +64,10 @@ LEGAL_BOUNDS = {
     "credit_repair_min_years": (1, 3),
     "publish_deadline_working_days": (1, 20),
 }
+
+# Limits on input files: a whole number, at least this (0 aliases forbids YAML anchors altogether).
+LIMITS = {"max_file_mb": 1, "max_uncompressed_mb": 1, "max_rows": 1, "max_columns": 1, "max_cells": 1,
+          "max_cell_chars": 1, "max_yaml_aliases": 0}
 
 
 def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Settings, list[Problem]]:
@@ -96,9 +116,12 @@ def _coerce(f, value):
             raise ValueError("应为不小于 0 的金额（元）")
         return number
     if f.type == "int":
-        if isinstance(value, bool):
+        if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
             raise ValueError("应为整数")
-        return int(value)
+        number = int(value)
+        if f.name in LIMITS and number < LIMITS[f.name]:
+            raise ValueError(f"应为不小于 {LIMITS[f.name]} 的整数")
+        return number
     if f.type == "bool":
         if not isinstance(value, bool):
             raise ValueError("应为 true 或 false")

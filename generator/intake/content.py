@@ -10,12 +10,15 @@ import yaml
 
 from ..core.model import Guide, Post
 from ..core.personal import mask_text
-from ..core.problems import Report
+from ..core.problems import Report, Unreadable
+from .limits import Limits, load_yaml
 from .paths import display_path
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _H1 = re.compile(r"^#\s+(.+)$", re.M)
-CONTENT_CATEGORIES = {"id": "身份证号", "mobile": "手机号", "bank": "银行卡号", "email": "邮箱", "name": "自然人姓名"}
+# Pointed out in hand-written pages. Landlines and addresses are not: a bureau publishes its own.
+CONTENT_CATEGORIES = {"id": "身份证号", "mobile": "手机号", "bank": "银行卡号", "email": "邮箱", "account": "QQ、微信等账号",
+                      "permit": "港澳台证件号、护照号", "name": "自然人姓名"}
 
 
 def front_matter(path: Path, report: Report, root: Path) -> tuple[dict, str]:
@@ -25,11 +28,12 @@ def front_matter(path: Path, report: Report, root: Path) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
+        meta, _ = load_yaml(match.group(1), Limits.of(None))
+    except (yaml.YAMLError, Unreadable) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        line = getattr(exc, "row", None) if line is None else line + 1
         report.error("front-matter-invalid", f"页面开头 --- 之间的设置（front matter）写法有误：{exc}",
-                     file=display_path(path, root), row=None if line is None else line + 2)
+                     file=display_path(path, root), row=None if line is None else line + 1)
         return {}, text[match.end():]
     if meta is None:
         return {}, text[match.end():]

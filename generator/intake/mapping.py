@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..core.problems import Report
+from ..core.problems import Report, Unreadable
 from ..core.schema import RecordType
+from ..core.text import cell_text
 from .headers import fold_header
+from .limits import Limits, Refused, check_file_size, invisible_problem, load_yaml, report_refusal, visible
 from .paths import display_path
 
 MAPPING_FILE = "_mapping.yaml"
@@ -26,7 +26,8 @@ class Mapping:
     optional: frozenset[str] = frozenset()
 
 
-def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) -> Mapping:
+def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path, limits: Limits | None = None
+                 ) -> Mapping:
     """The site's own `_mapping.yaml` for this record type; every mistake in it is a problem, never a crash."""
     path = folder / MAPPING_FILE
     mapping = Mapping()
@@ -38,8 +39,16 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) ->
         report.error("mapping-invalid", message, **where)
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        limits = limits or Limits.of(None)
+        check_file_size(path, limits)
+        data = load_yaml(path.read_text(encoding="utf-8-sig"), limits)[0] or {}
+    except Refused as exc:
+        report_refusal(report, exc, where["file"])
+        return mapping
+    except UnicodeDecodeError:
+        bad("映射文件不是 UTF-8 编码，请用文本编辑器另存为 UTF-8 后重试")
+        return mapping
+    except (Unreadable, OSError) as exc:
         bad(f"映射文件无法读取：{exc}")
         return mapping
     if not isinstance(data, dict):
@@ -63,14 +72,20 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) ->
             bad(f"映射文件中的字段「{field_id}」不存在，可用：{', '.join(sorted(known))}")
             continue
         for header in headers if isinstance(headers, list) else [headers]:
-            mapping.aliases[fold_header(str(header))[0]] = field_id
+            mapping.aliases[fold_header(_header(header))[0]] = field_id
     for field_id, value in section("values", dict).items():
         if field_id not in known:
             bad(f"映射文件中的字段「{field_id}」不存在")
             continue
+        if isinstance(value, (dict, list, set)):
+            bad(f"映射文件 values 中「{field_id}」的值应为一个值（文字、数字或日期），不能是一组")
+            continue
+        value, removed = visible(value)
+        if removed:
+            report.add(invisible_problem(removed, where["file"], "", None, f"values.{field_id}"))
         mapping.values[field_id] = value
-    mapping.ignore = {fold_header(str(h))[0] for h in section("ignore", list)}
-    mapping.ignore_sheets = {str(h).strip() for h in section("ignore_sheets", list)}
+    mapping.ignore = {fold_header(_header(h))[0] for h in section("ignore", list)}
+    mapping.ignore_sheets = {_header(h) for h in section("ignore_sheets", list)}
     optional = {str(f) for f in section("optional", list)}
     for field_id in sorted(optional):
         if field_id not in known or field_id in rtype.locked:
@@ -78,3 +93,8 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path) ->
             optional.discard(field_id)
     mapping.optional = frozenset(optional)
     return mapping
+
+
+def _header(value) -> str:
+    """A header or sheet name the mapping lists, as the readers see one: invisible characters removed."""
+    return cell_text(visible(cell_text(value))[0])

@@ -53,13 +53,37 @@ def _checked_code(value, check, code: str) -> str:
     return text
 
 
+ID_IN_USCC = ("「统一社会信用代码」中是（或含有）一串像个人身份证号码的数字（有地区码和出生日期），不能作为统一社会信用代码公开。"
+              "如是身份证号码：请移到「证件号码」列（该列永不公开；没有此列的表格请删除），本列改填营业执照上的 18 位"
+              "统一社会信用代码；当事人是自然人的，「当事人类型」填“自然人”，本列留空。{extra}"
+              "如核对营业执照后确是统一社会信用代码（少数机关、事业单位的代码全为数字），请联系技术人员处理")
+_ID_SEPARATORS = re.compile(r"[\-.–—_/·]")
+_DIGIT_RUN = re.compile(r"\d+X?")
+
+
+def _id_inside(code: str) -> str | None:
+    """An ID-shaped number anywhere in an (invalid) code, however split: 110101-19800101-0006 in 20 characters."""
+    for run in _DIGIT_RUN.findall(_ID_SEPARATORS.sub("", code)):
+        for length in (18, 15):
+            for start in range(len(run) - length + 1):
+                if identifiers.has_resident_id_shape(run[start:start + length]):
+                    return run[start:start + length]
+    return None
+
+
 def parse_uscc(value) -> str:
-    code = _checked_code(value, identifiers.uscc_problem, "invalid-uscc")
-    if identifiers.is_resident_id(code) and code[:2] in identifiers.PROVINCE_CODES:
-        # about one ID number in 31 also passes the credit-code check: never publish one by mistake
-        raise Invalid("uscc-looks-like-id", "这串号码同时符合身份证号码的格式，疑为身份证号，不能作为统一社会信用代码公开；"
-                      "请核对。自然人请在「当事人类型」中填“自然人”")
-    return code
+    """A credit code. A value with the shape of a resident ID (whatever its check characters) is refused
+    before the check: naming the expected check character would lead a clerk to "fix" it and publish 17
+    digits of an ID number. An invalid code that holds one is refused the same way, so that the message
+    and its shown value (hidden for this code) never carry the number."""
+    code = parse_code(value)
+    found = code if identifiers.has_resident_id_shape(code) else None
+    if found is None and identifiers.uscc_problem(code) is not None:
+        found = _id_inside(code)
+    if found is not None:
+        extra = "如是旧的 15 位工商注册号，请改填 18 位统一社会信用代码。" if len(found) == 15 else ""
+        raise Invalid("uscc-looks-like-id", ID_IN_USCC.format(extra=extra))
+    return _checked_code(code, identifiers.uscc_problem, "invalid-uscc")
 
 
 def parse_id_number(value) -> str:

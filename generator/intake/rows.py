@@ -7,6 +7,7 @@ from ..core.problems import Problem, Report, Severity
 from ..core.schema import RecordType
 from ..core.text import cell_text, is_placeholder
 from .headers import alias_table, fold_header
+from .limits import invisible_problem, visible
 from .mapping import MAPPING_FILE, Mapping
 
 HEADER_SCAN_ROWS = 30
@@ -26,10 +27,16 @@ class RawRow:
     row: int
     cells: dict[str, Cell] = field(default_factory=dict)
     optional: frozenset[str] = frozenset()  # required fields this site's mapping declares optional
-    problems: list[Problem] = field(default_factory=list)  # found while reading; the row is rejected
+    problems: list[Problem] = field(default_factory=list)  # found while reading; an error rejects the row
 
     def add(self, field_id: str, cell: Cell) -> None:
-        """A cell for a field; two columns of one field must agree (状态 and 公示状态 say the same)."""
+        """A cell for a field; two columns of one field must agree (状态 and 公示状态 say the same).
+
+        Invisible characters are removed here, where every reader's cells enter, with a warning."""
+        value, removed = visible(cell.value)
+        if removed:
+            cell = Cell(cell.header, value, cell.unit)
+            self.problems.append(invisible_problem(removed, self.file, self.sheet, self.row, cell.header))
         old = self.cells.get(field_id)
         if old is None or not cell_text(old.value):
             self.cells[field_id] = cell
@@ -41,6 +48,10 @@ class RawRow:
 
     def where(self, column: str = "") -> dict:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": column}
+
+    def rejected(self) -> bool:
+        """Refused while reading (a warning about removed characters does not refuse it)."""
+        return any(p.severity is Severity.ERROR for p in self.problems)
 
 
 def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, mapping: Mapping,
@@ -58,10 +69,14 @@ def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, m
         return []
     columns: list[tuple[int, str, Cell]] = []
     seen: dict[str, str] = {}
+    header_row = [_shown(v) for v in grid[header_at]]
     for index, header in enumerate(grid[header_at]):
-        text = cell_text(header)
+        text = header_row[index]
         if not text:
             continue
+        removed = visible(header)[1]
+        if removed:
+            report.add(invisible_problem(removed, name, sheet, header_at + 1, text))
         folded, unit = fold_header(text)
         field_id = table.get(folded)
         if field_id is None:
@@ -77,31 +92,42 @@ def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, m
         columns.append((index, field_id, Cell(text, None, unit)))
     rows = []
     mapped = {c[0] for c in columns}
-    header_row = grid[header_at]
 
     def headerless(i: int) -> bool:
-        return i >= len(header_row) or not cell_text(header_row[i])
+        return i >= len(header_row) or not header_row[i]
 
     for offset, values in enumerate(grid[header_at + 1:], start=header_at + 2):
         raw = RawRow(name, sheet, offset, optional=mapping.optional)
         for index, field_id, template in columns:
             value = values[index] if index < len(values) else None
             raw.add(field_id, Cell(template.header, value, template.unit))
-        extra = [cell_text(v) for i, v in enumerate(values) if i not in mapped]
+        extra = [_shown(v) for i, v in enumerate(values) if i not in mapped]
         for i, value in enumerate(values):
-            if headerless(i) and cell_text(value):
+            if headerless(i) and _shown(value):
                 raw.problems.append(Problem(Severity.ERROR, "cell-without-header",
                                             f"第 {i + 1} 列没有表头，其中的内容无法归入任何字段：请补上表头或删去",
-                                            name, sheet, offset, f"第 {i + 1} 列", cell_text(value)))
+                                            name, sheet, offset, f"第 {i + 1} 列", _shown(value)))
         fill_fixed(raw, mapping)
-        if raw.problems or keep_row(raw, report, rtype, extra):
-            rows.append(raw)
+        keep(raw, rows, report, rtype, extra)
     return rows
+
+
+def _shown(value) -> str:
+    """A cell's text as the clerk sees it: invisible characters removed."""
+    return cell_text(visible(value)[0])
+
+
+def keep(raw: RawRow, rows: list[RawRow], report: Report, rtype: RecordType, extra: list[str] = ()) -> None:
+    """A row goes on to validation unless it is empty or a placeholder; a refused one always goes on."""
+    if raw.rejected() or keep_row(raw, report, rtype, extra):
+        rows.append(raw)
+    else:
+        report.extend(raw.problems)  # what was removed from a row that turned out empty is still said
 
 
 def find_header(grid: list[list], table: dict[str, str], rtype: RecordType) -> int | None:
     for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        matched = {table.get(fold_header(cell_text(v))[0]) for v in row if cell_text(v)} - {None}
+        matched = {table.get(fold_header(_shown(v))[0]) for v in row if _shown(v)} - {None}
         if len(matched) >= 2 and (rtype.key in matched or len(matched) >= 4):
             return index
     return None

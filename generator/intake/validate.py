@@ -1,6 +1,7 @@
 """Checks, as generators of Problems: per cell, per record (the type's own checks), then across records."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Callable, Iterable, Iterator
 
 from ..core.model import Record, Source
@@ -19,6 +20,27 @@ Check = Callable[[dict, Callable, Callable, Settings], Iterator[Problem]]
 
 def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: str = "", value="") -> Problem:
     return Problem(severity, code, message, raw.file, raw.sheet, raw.row, column, cell_text(value))
+
+
+# A page's folder name is its key's slug: file systems allow 255 bytes, and a CJK character takes three.
+MAX_ADDRESS_BYTES = 150
+_PERSONAL = {"id": "身份证号", "mobile": "手机号", "phone": "电话号码", "bank": "银行卡号", "email": "邮箱",
+             "number": "一长串数字（像证件号、电话或账号）", "name": "人名"}
+
+
+def personal_in_code(value: str) -> str:
+    """What personal data the scanner finds in a code ("" if none): every category, in words."""
+    found = mask_text(value)[1]
+    return "、".join(dict.fromkeys(_PERSONAL.get(c, "个人信息") for c, n in sorted(found.items()) if n))
+
+
+def address_too_long(slug: str) -> str:
+    """Why a slug cannot be a folder name ("" if it can)."""
+    size = len(slug.encode("utf-8"))
+    if size <= MAX_ADDRESS_BYTES:
+        return ""
+    return (f"生成的页面地址有 {size} 字节，超过上限 {MAX_ADDRESS_BYTES} 字节（约 {MAX_ADDRESS_BYTES // 3} 个汉字，"
+            f"或 {MAX_ADDRESS_BYTES} 个字母、数字），无法作为网页文件名")
 
 
 def hide(value) -> str:
@@ -40,22 +62,25 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
             problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header,
                                      hide(cell.value) if personal else cell.value))
             continue
-        found = mask_text(value)[1] if value is not None and f.value_type is ValueType.CODE else {}
-        if found.keys() & {"id", "email"}:
+        found = personal_in_code(value) if value is not None and f.value_type is ValueType.CODE else ""
+        if found:
             problems.append(_problem(raw, Severity.ERROR, "personal-data-in-code",
-                                     f"「{cell.header}」中含有身份证号或邮箱，文号会出现在网址和页面中，不能公开这类内容",
-                                     cell.header, hide(value)))
+                                     f"「{cell.header}」中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息："
+                                     "请核对并改正；如确是编号本身，请联系技术人员", cell.header, hide(value)))
             continue
-        if found.keys() & {"mobile", "bank"}:
-            problems.append(_problem(raw, Severity.WARNING, "personal-data-in-code",
-                                     f"「{cell.header}」中有一串像手机号或银行卡号的数字；如确是文号序号可忽略，否则请改正",
-                                     cell.header, value))
         if value is not None:
             values[field_id] = value
-    if rtype.key in values and not slugify(values[rtype.key]):
-        problems.append(_problem(raw, Severity.ERROR, "invalid-decision-no",
-                                 f"「{rtype.field(rtype.key).label}」中没有文字或数字，无法生成页面地址",
-                                 column_of(raw, rtype, rtype.key), values.pop(rtype.key)))
+    if rtype.key in values:
+        key = values[rtype.key]
+        label = rtype.field(rtype.key).label
+        if not slugify(key):
+            problems.append(_problem(raw, Severity.ERROR, "invalid-decision-no",
+                                     f"「{label}」中没有文字或数字，无法生成页面地址",
+                                     column_of(raw, rtype, rtype.key), values.pop(rtype.key)))
+        elif address_too_long(slugify(key)):
+            problems.append(_problem(raw, Severity.ERROR, "address-too-long",
+                                     f"「{label}」过长：{address_too_long(slugify(key))}。请核对是否把其他内容也填进了这一格",
+                                     column_of(raw, rtype, rtype.key), values.pop(rtype.key)[:60] + "…"))
     return values, problems
 
 
@@ -147,19 +172,28 @@ def unique_keys(across: Across, settings: Settings) -> None:
         first_of[rec.key] = i
 
 
+def page_folder(slug: str) -> str:
+    """A page's folder as a disk that ignores letter case or Unicode form sees it (Windows, macOS)."""
+    return unicodedata.normalize("NFKC", slug).casefold()
+
+
 def distinct_pages(across: Across, settings: Settings) -> None:
-    """Two different keys must not make the same address (〔2025〕1号 and [2025]1号)."""
+    """Two different keys must not make the same address (〔2025〕1号 and [2025]1号), nor addresses that a disk
+    ignoring letter case takes for one (ABC-1 and abc-1): the second page would overwrite the first."""
     by_page: dict[str, int] = {}
     seen_keys: set[str] = set()
     for i, rec in enumerate(across.records):
         if rec.key in seen_keys:
             continue  # the same key twice is unique_keys' business
         seen_keys.add(rec.key)
-        if rec.page in by_page:
+        folder = page_folder(rec.page)
+        if folder in by_page:
             label = rec.rtype.field(rec.rtype.key).label
-            across.reject(i, across.records[by_page[rec.page]], "duplicate-address",
-                          f"与另一{label}生成相同的页面地址，请核对{label}写法")
-        by_page.setdefault(rec.page, i)
+            other = across.records[by_page[folder]]
+            same = "相同的页面地址" if other.page == rec.page else f"只差大小写的页面地址（{other.page} 与 {rec.page}）"
+            across.reject(i, other, "duplicate-address",
+                          f"与另一{label}生成{same}，在不区分大小写的磁盘上是同一个文件：请核对{label}写法")
+        by_page.setdefault(folder, i)
 
 
 def check_across(records: list[Record], rtype: RecordType, settings: Settings) -> tuple[list[Problem], set[int]]:

@@ -47,11 +47,23 @@ class Downloads(Output):
                 ensure_ascii=False, indent=1))
 
 
+# A CSV cell starting with one of these is read by Excel and WPS as a formula (=HYPERLINK(…) sends the reader
+# to any address, =cmd|… ran programs in old versions). OWASP's "CSV injection" advice: start such a cell
+# with an apostrophe. Full-width forms too: a spreadsheet may fold them. JSON keeps values as they are.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_cell(text: str) -> str:
+    """A cell as Excel shows it as text: one starting like a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_text(labels: list[str], rows: list[list[str]]) -> str:
-    """CSV with a BOM and CRLF, as Excel and WPS on Chinese Windows open it without asking."""
+    """CSV with a BOM and CRLF, as Excel and WPS on Chinese Windows open it without asking; no cell is a formula."""
     import pandas as pd
 
-    return "\ufeff" + pd.DataFrame(rows, columns=labels).to_csv(index=False, lineterminator="\r\n")
+    safe = [[csv_cell(c) for c in row] for row in rows]
+    return "\ufeff" + pd.DataFrame(safe, columns=labels).to_csv(index=False, lineterminator="\r\n")
 
 
 _XLSX_PARTS = {

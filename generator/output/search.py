@@ -1,10 +1,14 @@
 """Search-index entries for every public record page, from public views only.
 
 Chinese runs are cut into words with jieba and joined by zero-width spaces, as Material's search expects.
+Material inserts a document's title and text into the results as HTML: every value is HTML-escaped here, as
+Material's own search plugin escapes the text of the pages it indexes, so that a party named
+<img src=x onerror=…> shows as those characters and runs nothing.
 """
 from __future__ import annotations
 
 import functools
+import html
 import re
 
 import jinja2
@@ -24,7 +28,8 @@ def segment(text: str) -> str:
 
 
 def _segment_all(parts) -> str:
-    return " ".join(segment(str(p)) for p in parts if p)
+    """Values segmented and HTML-escaped (quotes kept: the text is element content, never an attribute)."""
+    return " ".join(html.escape(segment(str(p)), quote=False) for p in parts if p)
 
 
 class SearchEntries(Output):

@@ -1,7 +1,7 @@
 """Penalty cases (行政处罚信息): fields, checks between fields, and where the rules and templates are."""
 from __future__ import annotations
 
-from ..core.dates import add_working_days
+from ..core.dates import WorkingDays, add_working_days
 from ..core.schema import Field, RecordType, Search, Templates, ValueType as V
 from ..core.text import cell_text, fold
 from ..intake.validate import distinct_pages, unique_keys
@@ -68,16 +68,23 @@ def check_dates(values, err, warn, settings):
     decided, published = values.get("decision_date"), values.get("publish_date")
     days = settings.publish_deadline_working_days
     if decided and published:
+        deadline = add_working_days(decided, days)
         if published < decided:
             yield err("date-order", "公示日期早于处罚决定日期", "publish_date", published.isoformat())
-        elif published > add_working_days(decided, days):
-            yield warn("late-publication",
-                       f"公示日期晚于决定日期后 {days} 个工作日"
-                       f"（应不晚于 {add_working_days(decided, days)}，未计法定节假日）",
-                       "publish_date", published.isoformat())
+        elif published > deadline.day:
+            yield warn("late-publication", _late_message(days, deadline), "publish_date", published.isoformat())
     status_date = values.get("status_date")
     if decided and status_date and status_date < decided:
         yield err("date-order", "状态日期早于处罚决定日期", "status_date", status_date.isoformat())
+
+
+def _late_message(days: int, deadline: WorkingDays) -> str:
+    message = f"公示日期晚于决定日期后 {days} 个工作日（应不晚于 {deadline.day}"
+    if not deadline.unscheduled_years:
+        return message + "，已按国务院公布的节假日和调休安排计算）。请核对公示日期是否填写正确"
+    years = "、".join(str(y) for y in deadline.unscheduled_years)
+    return (message + f"）。注意：本程序未收录 {years} 年的法定节假日安排，该年只按周一至周五计算、未扣除节假日和调休，"
+            f"实际期限可能更晚。请对照国务院办公厅公布的 {years} 年放假安排核对；生成器更新收录该年安排后，重新检查即按实际安排计算")
 
 
 def check_status(values, err, warn, settings):

@@ -14,6 +14,22 @@ NO_EARLY_STOP = {"责令停产停业", "限制开展生产经营活动", "限制
 WITHDRAWING_STATUSES = {"已撤销": "revoked", "提前停止公示": "early-stop"}
 
 
+def adult_from(born: date) -> date:
+    """The first day a person born on `born` is 18 周岁.
+
+    Age is reckoned as the courts do, from the day after the birthday: 18 only from the day after the 18th
+    birthday. Born on 29 February, the later reading holds in a common year (the birthday taken as 1 March,
+    adult from 2 March): withholding a case for one more day is the safe error.
+    """
+    if born.year + 18 >= date.max.year:  # a mistyped ID number: never an adult, so never published
+        return date.max
+    try:
+        birthday = born.replace(year=born.year + 18)
+    except ValueError:  # 29 February, and the 18th birthday falls in a common year
+        birthday = date(born.year + 18, 3, 1)
+    return birthday + timedelta(days=1)
+
+
 def is_minor(record: Record) -> bool:
     """Marked as a minor, or an ID number saying the party was under 18 on the decision date."""
     if record.get("minor") == "是":
@@ -21,11 +37,7 @@ def is_minor(record: Record) -> bool:
     born, decided = birth_date(record.get("id_number") or ""), record.get("decision_date")
     if born is None or decided is None:
         return False
-    try:
-        adult_from = born.replace(year=born.year + 18)
-    except ValueError:  # born on 29 February: an adult from 1 March
-        adult_from = date(born.year + 18, 3, 1)
-    return decided < adult_from
+    return decided < adult_from(born)
 
 
 def case_window_is_short(record: Record, settings: Settings) -> bool:

@@ -93,6 +93,9 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
             continue  # a person has no credit code; the column may hold an ID number
         elif f.id == "legal_rep" and (party_type(record) == "自然人" or not settings.show_legal_rep):
             continue
+        elif f.id == "legal_rep" and party_type(record) == "个体工商户" and settings.mask_person_names \
+                and looks_like_person(value):
+            value = mask_name(value)  # a sole trader's operator is a natural person (so is the name in 张华五金店)
         elif f.value_type in (ValueType.FREE_TEXT, ValueType.TEXT):
             # an organisation's representative is shown by name, as Order 45 Art. 6 requires
             value, counts = mask_text(value, frozenset() if f.id == "legal_rep" else names, keep)

@@ -1,0 +1,75 @@
+"""Personal data in free text: found and masked. Pure text functions, used by intake (to refuse personal data
+in codes and point it out in hand-written pages) and by the rules (to mask it in what is published).
+
+The detectors read a normalised view of the text (view.py) of the same length, so what they find is masked
+in the text as written. They run in order and never overlap: e-mail addresses, labelled values (电话：…),
+identity numbers of Hong Kong, Macau and Taiwan residents, numbers however disguised, addresses, names after
+words that introduce a person, and names the data knows. Each is linear in the length of the text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .addresses import find_addresses
+from .labels import find_emails, find_labelled, find_permits
+from .names import NameIndex, find_role_names, mask_name, surname_of
+from .numbers import find_numbers
+from .view import view as normalised
+
+MASKS = {
+    "id": "[身份证号已隐去]",
+    "mobile": "[手机号已隐去]",
+    "phone": "[电话已隐去]",
+    "bank": "[账号已隐去]",
+    "email": "[邮箱已隐去]",
+    "account": "[账号已隐去]",
+    "permit": "[证件号已隐去]",
+    "address": "[地址已隐去]",
+    "number": "[号码已隐去]",
+}
+CATEGORIES = (*MASKS, "name")
+
+__all__ = ["CATEGORIES", "MASKS", "find", "mask_name", "mask_text", "surname_of"]
+
+
+def find(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
+         ) -> list[tuple[int, int, str]]:
+    """(start, end, category) of each piece of personal data in text, in order, never overlapping.
+
+    `names` are natural persons' names known from the data (parties, representatives): each is found wherever
+    it stands as a name, whichever record's text it is in, except those in `keep`.
+    """
+    v = normalised(text)
+    taken = [False] * (len(v) + 1)
+    spans: list[tuple[int, int, str]] = []
+
+    def add(found):
+        for start, end, category in found:
+            if start < end and not any(taken[start:end]):
+                spans.append((start, end, category))
+                for i in range(start, end):
+                    taken[i] = True
+
+    add(find_emails(v, taken))
+    add(find_labelled(v, taken))
+    add(find_permits(v, taken))
+    add(find_numbers(v, taken))
+    add(find_addresses(v, taken))
+    add(find_role_names(v, taken))
+    if names:
+        add(NameIndex.of(names).find(v, taken, keep))
+    return sorted(spans)
+
+
+def mask_text(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
+              ) -> tuple[str, Counter]:
+    """Text with personal data masked, and how many of each category were masked."""
+    counts: Counter = Counter()
+    out, pos = [], 0
+    for start, end, category in find(text, names, keep):
+        out.append(text[pos:start])
+        out.append(mask_name(text[start:end]) if category == "name" else MASKS[category])
+        counts[category] += 1
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), counts
