@@ -16,7 +16,7 @@ from conftest import PROJECT
 WALL_CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"),
               ("time", "time"), ("time", "localtime"), ("time", "gmtime")}
 CLOCK_MODULE = PROJECT / "generator" / "core" / "clock.py"
-ENTRY_POINTS = {PROJECT / "generator" / "cli.py", PROJECT / "generator" / "adapters" / "mkdocs" / "plugin.py"}
+ENTRY_POINTS = {PROJECT / "generator" / "cli" / "__init__.py", PROJECT / "generator" / "adapters" / "mkdocs" / "plugin.py"}
 
 
 def wall_clock_reads(path: Path) -> list[str]:

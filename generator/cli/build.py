@@ -1,0 +1,60 @@
+"""`build`: check everything first; build into a fresh folder; swap it in only when the build succeeded."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from ..adapters.mkdocs.build import BuildFailed, render
+from ..adapters.mkdocs.config import SiteConfigError, read_site_config
+from ..build import staging
+from ..build.pipeline import finish, make_plan, prepare
+from ..build.summary import summary
+from ..core.clock import Clock
+from ..recordtypes import REGISTRY
+from .common import EXIT_BUILD, EXIT_DATA, EXIT_OK, as_of_date, labels, print_summary
+
+NAME = "build"
+NEEDS_CONFIG = True
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(NAME, help="检查数据并生成网站到 site/")
+    p.add_argument("--as-of", type=as_of_date, help="按此日期判断公开与否（YYYY-MM-DD，默认北京时间今天）")
+    p.add_argument("--strict", action="store_true", help="把警告也当作错误")
+    p.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认 mkdocs.yml 的 site_dir，即 site/）")
+
+
+def run(args, config_file: Path, clock: Clock) -> int:
+    """Check everything first; build into a fresh directory; swap it in only when the build succeeded."""
+    started = time.perf_counter()
+    try:
+        site = read_site_config(config_file)
+    except SiteConfigError as exc:
+        print(f"{exc}，网站未生成", file=sys.stderr)
+        return EXIT_BUILD
+    plan = make_plan(site, REGISTRY, today=clock(), as_of=args.as_of, strict=args.strict, output_dir=args.site_dir)
+    prepared = prepare(plan)
+    print_summary(summary(prepared), plan.report, labels(prepared), sys.stderr)
+    if plan.failed():
+        print("数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试。", file=sys.stderr)
+        return EXIT_DATA
+    refusal = plan.refusal()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_BUILD
+    if plan.caution():
+        print(plan.caution(), file=sys.stderr)
+    target = plan.output_dir
+    folder = staging.create(target)
+    try:
+        render(prepared, folder)
+    except BuildFailed as exc:
+        staging.discard(folder)
+        print(f"生成失败，原有网站保持不变：{exc}", file=sys.stderr)
+        return EXIT_BUILD
+    staging.swap(folder, target)
+    finish(prepared)
+    pages = sum(1 for _ in target.rglob("index.html"))
+    print(f"网站已生成：{target}（{pages} 个页面，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
+    return EXIT_OK
