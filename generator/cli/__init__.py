@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from ..core.clock import Clock, system_today
-from . import build, check, serve
+from . import build, check, importer, new, serve
 from .common import EXIT_BUILD
 
-COMMANDS = (build, check, serve)
+COMMANDS = (build, check, serve, new, importer)
 
 
 def main(argv: list[str] | None = None, clock: Clock = system_today) -> int:

@@ -66,7 +66,7 @@ def read_posts(docs_dir: Path, report: Report, root: Path) -> list[Post]:
     posts = []
     for path in sorted(p for p in (docs_dir / "news" / "posts").rglob("*.md") if p.is_file()):
         meta, body = front_matter(path, report, root)
-        if meta.get("campaign"):
+        if meta.get("campaign") and meta.get("draft") is not True:  # a draft is not published: nothing links it
             rel = path.relative_to(docs_dir).as_posix()
             posts.append(Post(_title(meta, body, path.stem), str(meta.get("date", ""))[:10],
                               f"../{rel}", str(meta["campaign"])))
