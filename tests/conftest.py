@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import shutil
@@ -60,9 +61,6 @@ extra:
     party_government_mark: 党政机关
     error_report_url: https://zfwzzc.www.gov.cn/
 plugins:
-  - search:
-      lang: zh
-      separator: '[\\s\\u200b\\u3000\\-、。，．？！；：:（）()《》〔〕“”]+'
   - disclosure:
       lower_fine_threshold: 5000
 nav:
@@ -126,13 +124,15 @@ def write_outputs(prepared, folder: Path) -> dict[str, str | bytes]:
         written["_sources/" + uri] = text
     for marker, text in writer.snippets(prepared).items():
         written["_snippets/" + marker] = text
-    sink = writer.SiteWriter(folder, writer.Frame(*FRAME), [])
+    sink = writer.SiteWriter(folder, {depth: writer.Frame(*FRAME) for depth in range(2, 6)}, [])
     writer.write(prepared, sink)
-    written["_search.json"] = json.dumps(sink.search_docs, ensure_ascii=False)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
         data = path.read_bytes()
-        written[rel] = data if rel.endswith((".xlsx", ".gz")) else data.decode("utf-8-sig")
+        if rel.startswith("search/") and rel.endswith(".bin"):  # gzip: JSON, or a JSON line then postings
+            written[rel] = gzip.decompress(data).decode("utf-8", errors="ignore")
+        else:
+            written[rel] = data if rel.endswith((".xlsx", ".gz")) else data.decode("utf-8-sig")
     return written
 
 

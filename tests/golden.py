@@ -36,9 +36,40 @@ def _normalise(rel: str, path: Path) -> str | None:
     text = path.read_text(encoding="utf-8")
     if rel == "sitemap.xml":
         text = re.sub(r"<lastmod>[^<]*</lastmod>", "<lastmod>BUILD-DAY</lastmod>", text)
-    if rel == "search/search_index.json":
-        text = json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
     return text
+
+
+SEARCH_DUMP = "_search_index.txt"
+
+
+def _search_dump(folder: Path) -> str:
+    """The whole search index as one readable text: terms with decoded postings, documents, facet bytes."""
+    import gzip
+    import struct
+
+    lines = [(folder / "meta.json").read_text(encoding="utf-8")]
+    for path in sorted(folder.rglob("*.bin")):
+        rel = path.relative_to(folder).as_posix()
+        data = gzip.decompress(path.read_bytes())
+        if rel.startswith("t/"):
+            cut = data.index(b"\n")
+            header = json.loads(data[:cut])
+            for term, entry in header.items():
+                body = data[cut + 1:] if len(entry) == 2 else gzip.decompress(
+                    (folder / "b" / f"{_fnv(term):08x}.bin").read_bytes())
+                values = struct.unpack_from(f"<{entry[0]}I", body, entry[1] if len(entry) == 2 else 0)
+                lines.append(f"{rel} {term} " + " ".join(f"{v >> 8}:{v & 0xff}" for v in values))
+        elif rel.startswith("d/"):
+            lines.append(f"{rel} {data.decode('utf-8')}")
+        elif not rel.startswith("b/"):
+            lines.append(f"{rel} {data.hex()}")
+    return "\n".join(lines) + "\n"
+
+
+def _fnv(term: str) -> int:
+    from generator.output.search_index import fnv1a
+
+    return fnv1a(term)
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -50,10 +81,14 @@ def snapshot(site: Path) -> dict[str, str]:
         if rel.startswith("assets/"):
             assets.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {rel}")
             continue
+        if rel.startswith("search/") and not rel.endswith(".html"):
+            continue  # the index's files: one readable dump below
         text = _normalise(rel, path)
         if text is not None:
             files[rel] = text
     files[ASSET_LIST] = "\n".join(assets) + "\n"
+    if (site / "search" / "meta.json").exists():
+        files[SEARCH_DUMP] = _search_dump(site / "search")
     return files
 
 

@@ -32,7 +32,7 @@ def _fill(site: FixtureSite) -> None:
 
 def _tree(folder: Path) -> dict[str, bytes]:
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "data/cases.xlsx", "data/cases.csv",
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/meta.json", "search/d/0000.bin", "data/cases.xlsx", "data/cases.csv",
             "data/changes.json", "cases/index.html"} <= files.keys()
     return files
 

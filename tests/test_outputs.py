@@ -113,16 +113,31 @@ def test_data_page_lists_downloads_and_the_dictionary(written):
     assert "预计移出日期" in page and "公示截止" in page
 
 
-def test_search_entries_and_sitemap_cover_every_record_page(written):
+def test_search_index_and_sitemap_cover_every_record_page(written, tmp_path):
+    from search_files import Index
+
     _, files = written
-    docs = json.loads(files["_search.json"])
-    assert {d["location"] for d in docs} == {"cases/测试罚-2026-1号/", "cases/测试罚-2026-2号/",
-                                             "cases/测试罚-2026-3号/", f"blacklist/{CODE}/"}
-    assert any("\u200b" in d["title"] for d in docs)
+    index = Index(tmp_path / "site" / "search")
+    urls = {index.document(n)[0] for n in range(index.meta["docs"])}
+    assert urls == {"cases/测试罚-2026-1号/", "cases/测试罚-2026-2号/", "cases/测试罚-2026-3号/", f"blacklist/{CODE}/"}
+    # numbered newest first, cases then listings: a type's documents are one range
+    assert [index.document(n)[1] for n in range(3)] == ["测试公司2", "测试公司3", "测试公司1"]
+    assert index.meta["ranges"][:2] == [[0, 3], [3, 4]]
     sitemap = files["sitemap.xml"]
-    for d in docs:
-        assert f"<loc>https://test.example.gov.cn/{d['location']}</loc>" in sitemap
+    for url in urls:
+        assert f"<loc>https://test.example.gov.cn/{url}</loc>" in sitemap
     assert "<lastmod>" not in sitemap  # the same inputs give the same sitemap on any day
+
+
+def test_search_index_finds_names_codes_and_words(written, tmp_path):
+    from search_files import Index
+
+    index = Index(tmp_path / "site" / "search")
+    assert [d[0] for d in index.find(CODE.lower())] == ["cases/测试罚-2026-1号/", f"blacklist/{CODE}/"]
+    assert [d[1] for d in index.find("测试公司2")] == ["测试公司2"]
+    assert [d[0] for d in index.find("测试罚[2026]3号")] == ["cases/测试罚-2026-3号/"]
+    # the name's bits: a posting says the term is in the name, so names rank before other fields
+    assert all(bits & 1 for _, bits in index.postings("公司"))
 
 
 def test_change_log_outputs(written):
@@ -169,18 +184,12 @@ def test_csv_cells_starting_like_a_formula_get_an_apostrophe(text, expected):
     assert csv_cell(text) == expected
 
 
-def test_search_entries_hold_markup_from_the_data_as_escaped_text(tmp_path):
-    """Material puts a document's title and text into the results as HTML: data must arrive escaped."""
-    hostile = case(1, "2026-03-01", party_name="<img src=x onerror=alert(1)>示例公司",
-                   violation="<script>alert(2)</script>销售", authority="测试局 & <b>分局</b>")
-    dataset = Dataset(records={"cases": [hostile], "blacklist": [listing(party_name="<svg onload=alert(3)>")]},
-                      read={"cases": 1, "blacklist": 1})
-    files = write_outputs(prepared_for(dataset, Settings(), AS_OF, tmp_path), tmp_path / "site")
-    docs = json.loads(files["_search.json"])
-    text = json.dumps(docs, ensure_ascii=False)
-    assert "<" not in text and ">" not in text
-    [doc] = [d for d in docs if d["location"].startswith("cases/")]
-    plain = doc["title"].replace("\u200b", "")
-    assert plain.startswith("&lt;img src=x onerror=alert(1)&gt;示例公司")
-    plain = doc["text"].replace("\u200b", "")
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;销售" in plain and "测试局 &amp; &lt;b&gt;分局&lt;/b&gt;" in plain
+def test_the_search_script_puts_data_into_pages_as_text_only():
+    """The index holds names as the data writes them (it is data); the page's script must never read them as
+    HTML. The browser test shows a hostile name as text; this keeps HTML-inserting calls out of the script."""
+    from conftest import PROJECT
+
+    script = (PROJECT / "theme" / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    for call in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert call not in script, call
+    assert "textContent" in script

@@ -22,8 +22,8 @@ PHONE = "13912345678"
 
 @pytest.mark.parametrize("rtype", REGISTRY, ids=lambda t: t.name)
 def test_every_declared_name_is_a_field_of_the_type(rtype):
-    named = {rtype.key, rtype.date_field, *rtype.search.title, *rtype.search.text, *rtype.locked,
-             *rtype.placeholder_companions}
+    named = {rtype.key, rtype.date_field, *rtype.search.title, *rtype.search.codes, *rtype.search.text,
+             rtype.search.subtitle, rtype.search.summary, *rtype.locked, *rtype.placeholder_companions}
     for field_id in named:
         rtype.field(field_id)  # raises for a misspelt id
     assert rtype.field(rtype.key).required and rtype.field(rtype.date_field).required
@@ -75,7 +75,7 @@ def test_a_new_record_type_goes_through_every_output(recall_site, tmp_path):
     assert "<title>电热水壶（召〔2026〕1号）" in page
     assert not (out / "recalls" / "召-2024-7号").exists() and not (out / "recalls" / "召-2026-9号").exists()
     listing = (out / "recalls" / "index.html").read_text(encoding="utf-8")
-    assert 'href="召-2026-1号/"' in listing and "取暖器" not in listing
+    assert 'href="../recalls/召-2026-1号/"' in listing and "取暖器" not in listing
     # downloaded: one row, the personal column never
     csv_text = (out / "data" / "recalls.csv").read_text(encoding="utf-8-sig")
     assert csv_text.splitlines()[0].startswith("召回编号,企业名称") and len(csv_text.strip().splitlines()) == 2
@@ -83,9 +83,11 @@ def test_a_new_record_type_goes_through_every_output(recall_site, tmp_path):
     assert [r["recall_no"] for r in records] == ["召〔2026〕1号"] and "contact" not in records[0]
     assert "产品召回信息" in (out / "data" / "index.html").read_text(encoding="utf-8")
     # found in search, listed in the sitemap and the change log
-    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "recalls/召-2026-1号/")
-    assert "电热" in doc["title"] and uscc("91110000123456001") in doc["text"]
+    from search_files import Index
+
+    index = Index(out / "search")
+    assert [d[0] for d in index.find(uscc("91110000123456001"))] == ["recalls/召-2026-1号/"]
+    assert [d[0] for d in index.find("电热水壶")] == ["recalls/召-2026-1号/"]
     assert "https://test.example.gov.cn/recalls/召-2026-1号/" in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "recalls:召〔2026〕1号" in prepared.manifest["records"]
     # and the personal field reaches no file at all

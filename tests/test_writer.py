@@ -13,10 +13,11 @@ from generator.core.settings import Settings
 from generator.output.base import Output
 
 FRAME = Frame("<title>@T@ - 站</title><link rel=canonical href=/@P@><main>", "</main><a href=/@P@>", "@T@", "@P@")
+FRAMES = {depth: FRAME for depth in range(2, 6)}
 
 
 def test_a_themed_page_is_the_frame_around_the_body_with_an_escaped_title(tmp_path):
-    writer = SiteWriter(tmp_path, FRAME, ["", "about/"])
+    writer = SiteWriter(tmp_path, FRAMES, ["", "about/"])
     writer.page("cases/a/", "<script>公司</script>", "<p>正文</p>")
     html = (tmp_path / "cases" / "a" / "index.html").read_text(encoding="utf-8")
     assert html == ("<title>&lt;script&gt;公司&lt;/script&gt; - 站</title><link rel=canonical href=/cases/a/><main>"
@@ -25,19 +26,19 @@ def test_a_themed_page_is_the_frame_around_the_body_with_an_escaped_title(tmp_pa
 
 
 def test_no_path_is_written_twice_nor_over_a_theme_page(tmp_path):
-    writer = SiteWriter(tmp_path, FRAME, [], frozenset({"about/index.html"}))
+    writer = SiteWriter(tmp_path, FRAMES, [], frozenset({"news/about/index.html"}))
     writer.file("data/x.csv", "a")
     with pytest.raises(DuplicatePath):
         writer.file("data/x.csv", "b")
     with pytest.raises(DuplicatePath):
-        writer.page("about/", "t", "b")
+        writer.page("news/about/", "t", "b")
     assert (tmp_path / "data" / "x.csv").read_text() == "a"
 
 
 def test_a_file_left_by_an_earlier_build_is_replaced(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "x.csv").write_text("old")
-    SiteWriter(tmp_path, FRAME, []).file("data/x.csv", "new")
+    SiteWriter(tmp_path, FRAMES, []).file("data/x.csv", "new")
     assert (tmp_path / "data" / "x.csv").read_text() == "new"
 
 

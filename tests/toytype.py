@@ -40,9 +40,10 @@ TEMPLATES = {
         "<table><tbody>\n"
         "{% for f in fields if f.id in v %}<tr><th>{{ f.label }}</th><td>{{ v[f.id] | show(f) }}</td></tr>\n{% endfor %}"
         "</tbody></table>\n<p>召回公告公示一年，至 {{ entry.last_day }}。</p>\n</div>\n"),
-    "recalls_index.html": (
-        "# 产品召回\n\n<ul>\n{% for e in entries %}<li><a href=\"{{ e.page }}/\">{{ e.view.product }}</a>"
-        "（{{ e.view.party_name }}）</li>\n{% endfor %}</ul>\n"),
+    "recalls_index.html": "# 产品召回\n\n{% include rtype.templates.rows %}\n",
+    "recalls_rows.html": (
+        "<ul>\n{% for group in rows %}{% set e = group[0] %}<li><a href=\"{{ root }}{{ e.url }}\">{{ e.view.product }}"
+        "</a>（{{ e.view.party_name }}）</li>\n{% endfor %}</ul>\n"),
 }
 
 RECALLS = RecordType(
@@ -52,8 +53,9 @@ RECALLS = RecordType(
     fields=FIELDS,
     key="recall_no",
     date_field="recall_date",
-    templates=Templates(page="recall.html", index="recalls_index.html"),
-    search=Search(title=("party_name", "product"), text=("recall_no", "uscc", "reason")),
+    templates=Templates(page="recall.html", index="recalls_index.html", rows="recalls_rows.html"),
+    search=Search(title=("party_name",), codes=("recall_no", "uscc"), text=("product", "reason"),
+                  subtitle="recall_no", summary="product"),
     page_title="{product}（{recall_no}）",
     until_label="公示截止",
     until_doc="召回公告在本站公示的最后一天",

@@ -35,14 +35,17 @@ class DuplicatePath(Exception):
 class SiteWriter:
     """The Sink the outputs write to (output.base.Sink)."""
 
-    def __init__(self, site_dir: Path, frame: Frame, theme_pages: list[str], theme_files: frozenset[str] = frozenset()):
-        """theme_pages: addresses of the pages the theme engine built, in order; theme_files: every path it wrote
-        in this build (never overwritten). Files left by an earlier build (`mkdocs build --dirty`) are replaced."""
+    def __init__(self, site_dir: Path, frames: dict[int, Frame], theme_pages: list[str],
+                 theme_files: frozenset[str] = frozenset(), theme_documents: list[dict] | None = None):
+        """frames: the themed page around a body, for each depth a page can have (cases/x/ is 2);
+        theme_pages: addresses of the pages the theme engine built, in order; theme_files: every path it wrote
+        in this build (never overwritten); theme_documents: the hand-written ones' url, title and text. Files
+        left by an earlier build (`mkdocs build --dirty`) are replaced."""
         self.site_dir = site_dir
-        self.frame = frame
+        self.frames = frames
         self.written: set[str] = set(theme_files)
         self._page_urls = list(theme_pages)
-        self.search_docs: list[dict] = []
+        self._documents = list(theme_documents or [])
 
     def file(self, path: str, data: str | bytes) -> None:
         target = self.site_dir / path
@@ -53,11 +56,15 @@ class SiteWriter:
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def page(self, url: str, title: str, body: str) -> None:
-        self.file(url + "index.html", self.frame.page(title, url, body))
+        frame = self.frames.get(url.count("/"))
+        if frame is None:
+            raise DuplicatePath(f"no frame for a page {url.count('/')} folders deep: {url}")
+        self.file(url + "index.html", frame.page(title, url, body))
         self._page_urls.append(url)
 
-    def search_documents(self, docs: list[dict]) -> None:
-        self.search_docs.extend(docs)
+    @property
+    def theme_documents(self) -> list[dict]:
+        return self._documents
 
     @property
     def page_urls(self) -> list[str]:

@@ -48,14 +48,19 @@ class Field:
 @dataclass(frozen=True)
 class Templates:
     page: str  # one record's page (or one key's page, for grouped types)
-    index: str  # the list of all public records
+    index: str  # the first page of the list of all public records (in the navigation)
+    rows: str  # the table of a list page's records
 
 
 @dataclass(frozen=True)
 class Search:
-    title: tuple[str, ...]  # field ids whose values make the result's title
-    text: tuple[str, ...]  # field ids searched besides the title
-    title_label: bool = False  # add the type's label to the title (名单 entries are found by "失信")
+    """What the site's search finds a record by, and what a result shows of it."""
+
+    title: tuple[str, ...]  # the name fields: ranked first when a query matches them
+    codes: tuple[str, ...]  # decision numbers and credit codes (a credit code is also one exact term)
+    text: tuple[str, ...]  # other short fields searched: violation, product, region, authority
+    subtitle: str  # shown under the name in a result: the decision number, the credit code
+    summary: str  # shown in a result, and the type's own filter: the violation, the reason for listing
 
 
 @dataclass(frozen=True)

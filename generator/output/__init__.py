@@ -12,11 +12,11 @@ from .data_page import DataPage
 from .downloads import Downloads
 from .list_pages import ListPages
 from .record_pages import RecordPages
-from .search import SearchEntries
+from .search import SearchIndex
 from .sitemap import Sitemap
 from .summary import HomeSummary
 
 OUTPUTS: tuple[Output, ...] = (
-    ListPages(), CampaignPages(), HomeSummary(), DataPage(), ChangesPage(),
-    RecordPages(), Downloads(), SearchEntries(), Sitemap(),
+    ListPages(), CampaignPages(), HomeSummary(), DataPage(), ChangesPage(), SearchIndex(),
+    RecordPages(), Downloads(), Sitemap(),
 )

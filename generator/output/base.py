@@ -17,8 +17,9 @@ class Sink(Protocol):
     def file(self, path: str, data: str | bytes) -> None:
         """A file at path, as is."""
 
-    def search_documents(self, docs: list[dict]) -> None:
-        """Entries for the site's search index."""
+    @property
+    def theme_documents(self) -> list[dict]:
+        """The hand-written pages the theme engine built: url, title and plain text, for the search index."""
 
     @property
     def page_urls(self) -> list[str]:

@@ -1,19 +1,122 @@
-"""The list of every public record of each type, newest first (Markdown the theme engine renders)."""
+"""Every public record of each type as lists a person can browse with no script and no search: all records,
+and the same per region and per year, newest first, at most PER_PAGE rows a page, with page links.
+
+The first page of the full list is Markdown the theme engine renders (it is in the navigation); every other
+page is written into the frame, like record pages, at plain-template speed.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 import jinja2
 
-from .base import Output
+from ..core.schema import RecordType
+from ..core.text import slugify
+from ..rules.publication import Entry
+from .base import Output, Sink
 from .context import SiteContent
+
+PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class Paging:
+    base: str  # the list's address from the site root: cases/, cases/region/示例市东城区/
+    number: int
+    pages: int
+    total: int
+
+    def url(self, n: int) -> str:
+        return self.base if n == 1 else f"{self.base}page/{n}/"
+
+    def window(self) -> list[int]:
+        """Page numbers to link: the first, the last, and two either side of this one; 0 marks a gap."""
+        shown = sorted({1, self.pages, *range(max(1, self.number - 2), min(self.pages, self.number + 2) + 1)})
+        out: list[int] = []
+        for n in shown:
+            if out and n > out[-1] + 1:
+                out.append(0)
+            out.append(n)
+        return out
+
+
+@dataclass(frozen=True)
+class Subset:
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Browsing:
+    all_url: str
+    total: int
+    years: list[Subset]
+    regions: list[Subset]
+    current: str = ""
+
+    def at(self, url: str) -> "Browsing":
+        return Browsing(self.all_url, self.total, self.years, self.regions, url)
+
+
+def _root(url: str) -> str:
+    """The way back to the site root from a page at url (cases/page/2/ -> ../../../)."""
+    return "../" * url.count("/")
+
+
+def lists(site: SiteContent, rtype: RecordType) -> tuple[Browsing, list[tuple[str, str, list[list[Entry]]]]]:
+    """How the type's records can be browsed, and (address, scope in words, rows) of every list."""
+    groups = list(site.pages[rtype.name].values())
+    base = f"{rtype.name}/"
+    by_year: dict[str, list[list[Entry]]] = {}
+    by_region: dict[str, list[list[Entry]]] = {}
+    for group in groups:
+        v = group[0].view
+        dated = v.get(rtype.date_field)
+        if dated:
+            by_year.setdefault(str(dated.year), []).append(group)
+        if v.get("region"):
+            by_region.setdefault(v["region"], []).append(group)
+    years = [Subset(f"{y} 年", f"{base}year/{y}/", len(g)) for y, g in sorted(by_year.items(), reverse=True)]
+    regions = [Subset(r, f"{base}region/{slugify(r)}/", len(g)) for r, g in sorted(by_region.items())]
+    browsing = Browsing(base, len(groups), years, regions)
+    found = [(base, "全部", groups)]
+    found += [(f"{base}year/{y}/", f"{y} 年", by_year[y]) for y in sorted(by_year, reverse=True)]
+    found += [(f"{base}region/{slugify(r)}/", r, by_region[r]) for r in sorted(by_region)]
+    return browsing, found
+
+
+def _pages(rows: list[list[Entry]]) -> int:
+    return max(1, -(-len(rows) // PER_PAGE))
 
 
 class ListPages(Output):
     name = "list pages"
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
-        for rtype in site.registry:
+        for index, rtype in enumerate(site.registry):
+            browsing, found = lists(site, rtype)
+            base, _, rows = found[0]
             yield f"{rtype.name}/index.md", env.get_template(rtype.templates.index).render(
-                rtype=rtype, entries=site.entries[rtype.name], pages=list(site.pages[rtype.name].items()),
-                as_of=site.as_of, settings=site.settings)
+                rtype=rtype, type_index=index, rows=rows[:PER_PAGE], total=len(rows), as_of=site.as_of,
+                settings=site.settings, root="../", browsing=browsing,
+                paging=Paging(base, 1, _pages(rows), len(rows)), caption=f"{rtype.label}（按日期从新到旧）")
+
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
+        template = env.get_template("list_page.html")
+        for rtype in site.registry:
+            browsing, found = lists(site, rtype)
+            for base, scope, rows in found:
+                pages = _pages(rows)
+                for number in range(1, pages + 1):
+                    if base == f"{rtype.name}/" and number == 1:
+                        continue  # the theme engine's page
+                    paging = Paging(base, number, pages, len(rows))
+                    url = paging.url(number)
+                    heading = f"{rtype.label}：{scope}" + (f"（第 {number} 页）" if number > 1 else "")
+                    body = template.render(
+                        rtype=rtype, heading=heading, scope=scope, as_of=site.as_of, root=_root(url),
+                        rows=rows[(number - 1) * PER_PAGE:number * PER_PAGE], paging=paging,
+                        browsing=browsing.at(base), caption=f"{rtype.label}：{scope}（按日期从新到旧）")
+                    sink.page(url, heading, body)

@@ -1,47 +1,58 @@
-"""Search-index entries for every public record page, from public views only.
-
-Chinese runs are cut into words with jieba and joined by zero-width spaces, as Material's search expects.
-Material inserts a document's title and text into the results as HTML: every value is HTML-escaped here, as
-Material's own search plugin escapes the text of the pages it indexes, so that a party named
-<img src=x onerror=…> shows as those characters and runs nothing.
-"""
+"""The site's one search: every public record (from its public view) and every hand-written page, written as
+the static index of output/search_index.py, and the search page that reads it."""
 from __future__ import annotations
 
-import functools
-import html
-import re
+from typing import Iterator
 
 import jinja2
 
+from ..core.schema import ValueType
 from .base import Output, Sink
 from .context import SiteContent
+from .search_index import OTHER, TITLE, CODE, Document, IndexBuilder
+from .templates import show_value
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def segment(text: str) -> str:
-    """Cached: authorities, regions, violations and penalties repeat across thousands of records."""
-    import jieba
-
-    return _CJK_RUN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group())) + "\u200b", text).strip("\u200b")
+FOLDER = "search/"
+PAGES = {"name": "pages", "label": "网站页面", "short": "页面"}
 
 
-def _segment_all(parts) -> str:
-    """Values segmented and HTML-escaped (quotes kept: the text is element content, never an attribute)."""
-    return " ".join(html.escape(segment(str(p)), quote=False) for p in parts if p)
+def record_documents(site: SiteContent) -> Iterator[Document]:
+    """One document per record page (a grouped type's page is found by its newest entry), newest first."""
+    for kind, rtype in enumerate(site.registry):
+        spec = rtype.search
+        for entries in site.pages[rtype.name].values():
+            entry = entries[0]
+            v = entry.view
+            fields = ([(TITLE, v[f]) for f in spec.title if v.get(f)]
+                      + [(CODE, str(v[f])) for f in spec.codes if v.get(f)]
+                      + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)])
+            dated = v.get(rtype.date_field)
+            yield Document(
+                url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),
+                subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", kind=kind,
+                summary=str(v.get(spec.summary, "")), fine=float(v["fine"]) if v.get("fine") else 0,
+                region=str(v.get("region", "")), product=str(v.get("product", "")),
+                klass=str(v.get(spec.summary, "")), campaign=str(v.get("campaign", "")),
+                year=dated.year if dated else 0, fields=fields,
+                codes=[str(v[f]) for f in spec.codes if v.get(f) and rtype.field(f).value_type is ValueType.USCC],
+            )
 
 
-class SearchEntries(Output):
+class SearchIndex(Output):
     name = "search index"
 
+    def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
+        types = [{"name": t.name, "label": t.label} for t in site.registry]
+        yield FOLDER + "index.md", env.get_template("search.html").render(types=types, settings=site.settings)
+
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
-        docs = []
-        for rtype in site.registry:
-            spec = rtype.search
-            for entries in site.pages[rtype.name].values():
-                v = entries[0].view
-                title = [v.get(f) for f in spec.title] + ([rtype.label] if spec.title_label else [])
-                docs.append({"location": entries[0].url, "title": _segment_all(title),
-                             "text": _segment_all(v.get(f) for f in spec.text)})
-        sink.search_documents(docs)
+        types = [{"name": t.name, "label": t.label, "short": t.short_label,
+                  "class": t.field(t.search.summary).label} for t in site.registry] + [PAGES]
+        builder = IndexBuilder(types)
+        for doc in record_documents(site):
+            builder.add(doc)
+        for page in sink.theme_documents:
+            builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", kind=len(types) - 1,
+                                 summary=page["text"][:80], fields=[(TITLE, page["title"]), (OTHER, page["text"])]))
+        for path, data in builder.files().items():
+            sink.file(FOLDER + path, data)

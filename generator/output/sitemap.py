@@ -1,4 +1,5 @@
-"""sitemap.xml (and .gz) listing every page of the site: the theme's pages, then the generated ones."""
+"""sitemap.xml listing every page of the site: the theme's pages, then the generated ones. Past 50,000
+addresses (the protocol's limit for one file) sitemap.xml becomes an index of sitemap-N.xml files."""
 from __future__ import annotations
 
 import gzip
@@ -9,14 +10,28 @@ import jinja2
 from .base import Output, Sink
 from .context import SiteContent
 
+PER_FILE = 50_000
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def _urlset(site_url: str, urls: list[str]) -> str:
+    entries = "".join(f"\n    <url>\n         <loc>{xml_escape(site_url + url)}</loc>\n    </url>" for url in urls)
+    return HEAD + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + entries + "\n</urlset>"
+
 
 class Sitemap(Output):
     name = "sitemap"
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
-        urls = "".join(f"\n    <url>\n         <loc>{xml_escape(site.site_url + url)}</loc>\n    </url>"
-                       for url in sink.page_urls)
-        text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + urls + "\n</urlset>")
+        urls = sink.page_urls
+        if len(urls) <= PER_FILE:
+            text = _urlset(site.site_url, urls)
+        else:
+            parts = [urls[i:i + PER_FILE] for i in range(0, len(urls), PER_FILE)]
+            for n, part in enumerate(parts, start=1):
+                sink.file(f"sitemap-{n}.xml", _urlset(site.site_url, part))
+            text = HEAD + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(
+                f"\n    <sitemap>\n         <loc>{xml_escape(site.site_url)}sitemap-{n}.xml</loc>\n    </sitemap>"
+                for n in range(1, len(parts) + 1)) + "\n</sitemapindex>"
         sink.file("sitemap.xml", text)
         sink.file("sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))

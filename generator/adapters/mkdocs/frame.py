@@ -5,9 +5,21 @@ from __future__ import annotations
 
 from ...build.writer import Frame
 
-FRAME_URI = "_frame/record.md"
-FRAME_URL = "_frame/record/"
 FRAME_DIR = "_frame"
+# One frame per depth a generated page can have (cases/x/ is 2, cases/region/x/page/3/ is 5): MkDocs writes
+# every link of a page relative to where the page is, so each depth needs its own.
+DEPTHS = range(2, 6)
+
+
+def frame_url(depth: int) -> str:
+    return FRAME_DIR + "/" + "d/" * (depth - 2) + "record/"
+
+
+def frame_uri(depth: int) -> str:
+    return frame_url(depth)[:-1] + ".md"
+
+
+FRAME_URIS = {frame_uri(d): d for d in DEPTHS}
 TITLE_MARKER = "@@RECORD-TITLE@@"
 BODY_MARKER = "@@RECORD-BODY@@"
 RECORD_MARK = 'class="record record--'  # in every record page body (theme/disclosure/*.html)
@@ -28,9 +40,9 @@ class FrameLost(Exception):
     """The theme's page template dropped the body marker (an override in theme/main.html?)."""
 
 
-def split(output: str) -> Frame:
+def split(output: str, depth: int) -> Frame:
     body = f"<p>{BODY_MARKER}</p>"
     if output.count(body) != 1:
         raise FrameLost("the record frame lost its body marker; check theme/main.html overrides")
     head, tail = output.split(body)
-    return Frame(head, tail, TITLE_MARKER, FRAME_URL)
+    return Frame(head, tail, TITLE_MARKER, frame_url(depth))

@@ -1,22 +1,19 @@
-"""What only Material for MkDocs needs: its search index extended with the records, and its bundle kept from
-loading scripts from outside hosts.
+"""What only Material for MkDocs needs: plain text of its rendered pages, and its bundle kept from loading
+scripts from outside hosts.
 """
 from __future__ import annotations
 
-import json
+import html as html_module
 import re
 from pathlib import Path
 
-SEARCH_INDEX = Path("search") / "search_index.json"
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
 
 
-def extend_search_index(site_dir: Path, docs: list[dict], drop_prefix: str) -> None:
-    path = site_dir / SEARCH_INDEX
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = [d for d in index["docs"] if not d["location"].startswith(drop_prefix)] + docs
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def plain_text(html: str) -> str:
+    """A page's rendered content as plain text, for the search index."""
+    return _SPACE.sub(" ", html_module.unescape(_TAGS.sub(" ", html))).strip()
 
 
 # Material's bundle fetches a ResizeObserver polyfill (old browsers) and mermaid (diagrams) from unpkg.

@@ -58,9 +58,11 @@ class DisclosurePlugin(BasePlugin):
 
     def on_config(self, config):
         self.prepared = self._bound or self._own_plan(config)
-        self.frame = None
+        self.frames: dict[int, site_writer.Frame] = {}
         self.theme_pages: list[str] = []
         self.theme_files: frozenset[str] = frozenset()
+        self.theme_documents: list[dict] = []
+        self.generated: set[str] = set()
         return config
 
     def _own_plan(self, config) -> Prepared:
@@ -76,7 +78,9 @@ class DisclosurePlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         pages = site_writer.sources(self.prepared)
-        pages[frame.FRAME_URI] = frame.FRAME_SOURCE
+        self.generated = set(pages)
+        for uri in frame.FRAME_URIS:
+            pages[uri] = frame.FRAME_SOURCE
         for uri, text in pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"content/{uri} 与自动生成的页面冲突，请改名或删除该文件")
@@ -91,14 +95,21 @@ class DisclosurePlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         self.theme_pages = [f.url.removeprefix("./") for f in files.documentation_pages()
-                            if f.page is not None and not f.page.is_link and f.src_uri != frame.FRAME_URI]
-        self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri != frame.FRAME_URI)
+                            if f.page is not None and not f.page.is_link and f.src_uri not in frame.FRAME_URIS]
+        self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri not in frame.FRAME_URIS)
         return env
 
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.file.src_uri not in self.generated and page.file.src_uri not in frame.FRAME_URIS:
+            self.theme_documents.append({"url": page.file.url.removeprefix("./"), "title": page.title or "",
+                                         "text": material.plain_text(html)})
+        return html
+
     def on_post_page(self, output: str, *, page, config) -> str:
-        if page.file.src_uri == frame.FRAME_URI:
+        depth = frame.FRAME_URIS.get(page.file.src_uri)
+        if depth is not None:
             try:
-                self.frame = frame.split(output)
+                self.frames[depth] = frame.split(output, depth)
             except frame.FrameLost as exc:
                 raise PluginError(str(exc)) from None
         return output
@@ -107,7 +118,7 @@ class DisclosurePlugin(BasePlugin):
         server.watch(str(self.prepared.plan.site.root / self.prepared.plan.settings.data_dir))
         return server
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-100)  # after every other plugin
     def on_post_build(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         shutil.rmtree(site_dir / frame.FRAME_DIR, ignore_errors=True)
@@ -118,11 +129,11 @@ class DisclosurePlugin(BasePlugin):
             for page in (site_dir / rtype.name).glob("*/index.html"):
                 if frame.RECORD_MARK in page.read_text(encoding="utf-8", errors="ignore"):
                     shutil.rmtree(page.parent)
-        if self.frame is None:
-            raise PluginError("the record frame page was not rendered")
-        writer = site_writer.SiteWriter(site_dir, self.frame, self.theme_pages, self.theme_files)
+        if set(self.frames) != set(frame.DEPTHS):
+            raise PluginError("the record frame pages were not rendered")
+        writer = site_writer.SiteWriter(site_dir, self.frames, self.theme_pages, self.theme_files,
+                                        sorted(self.theme_documents, key=lambda d: d["url"]))
         site_writer.write(self.prepared, writer)
-        material.extend_search_index(site_dir, writer.search_docs, frame.FRAME_DIR + "/")
         material.neutralise_outside_scripts(site_dir)
         if self._bound is None:
             finish(self.prepared)  # plain `mkdocs build`; `python -m generator build` finishes after its swap

@@ -1,0 +1,1 @@
+"""Benchmarks at province scale: synthetic data delivered as clerks deliver it, and measured builds."""

@@ -1,0 +1,214 @@
+"""The site's search index, built from the record fields (and the text of hand-written pages), as static files
+a small script in the page reads a few at a time: a query never downloads the whole index.
+
+Documents are numbered newest first, records of each type in one range, so a posting list is already in date
+order and a document's type and year follow from its number. Terms are character bigrams of names, codes and
+other short fields (宏安 finds 示例市宏安消防器材有限公司 whatever the prefix; 〔2025〕, [2025] and 2025 write the
+same bigrams), a credit code as one exact term, and `~campaign` terms. Each posting carries which fields hold
+the term (name, code, other) and the length of the name, which the script uses to rank.
+
+Files under search/ (all but meta.json are gzip; the script inflates them with DecompressionStream):
+- meta.json: counts, id ranges, facet names, stopwords (bigrams in more than a quarter of the records);
+- t/NNN.bin: the terms whose hash falls in shard NNN, a JSON header line then uint32 postings;
+- b/HHHHHHHH.bin: one large posting list (more than BIG postings) in a file of its own;
+- d/NNNN.bin: the records of 16 documents as JSON (what a result shows);
+- f/NNN.bin and o/NNN.bin: per document, 3 bytes each of facets (region, product, class) and of sort keys
+  (fine bucket, name rank) for 1024 documents.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import struct
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+NOT_INDEXED = re.compile(r"[^0-9A-Z\u3400-\u9fff\uf900-\ufaff]")
+TITLE, CODE, OTHER = 1, 2, 4
+SHARDS = 512
+BIG = 4096  # postings; a longer list gets a file of its own
+STOP_SHARE = 0.25  # a bigram in more records than this finds nothing: 示例, 有限, 公司 …
+STOP_MIN = 500  # … on a site large enough for it to matter
+DOCS_PER_CHUNK = 16
+FACETS_PER_CHUNK = 1024
+VERSION = 1
+
+
+def normalise(text: str) -> str:
+    """What is indexed and searched: NFKC, upper case, only CJK letters, digits and Latin letters.
+
+    The script in the page does the same (search.js normalise), so a query written with full-width
+    characters, brackets or spaces finds the same terms."""
+    return NOT_INDEXED.sub("", unicodedata.normalize("NFKC", text).upper())
+
+
+def bigrams(text: str) -> set[str]:
+    text = normalise(text)
+    if len(text) < 2:
+        return {text} if text else set()
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a of the term's UTF-8 bytes (search.js computes the same)."""
+    h = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_of(term: str) -> int:
+    return fnv1a(term) % SHARDS
+
+
+def fine_bucket(amount) -> int:
+    """0 for none, then 1-255 on a log scale from 1 元 to 10^10 元: enough to sort a page, exact order after."""
+    if not amount or amount <= 0:
+        return 0
+    return max(1, min(255, 1 + int(math.log10(float(amount)) * 25)))
+
+
+@dataclass
+class Document:
+    """One search result: a record page or a hand-written page, and what its terms and facets are."""
+
+    url: str
+    title: str
+    subtitle: str  # decision number, credit code …
+    date: str
+    kind: int  # index into IndexBuilder.types
+    summary: str = ""
+    fine: float = 0
+    region: str = ""
+    product: str = ""
+    klass: str = ""  # violation type of a case, reason of a listing
+    campaign: str = ""
+    year: int = 0
+    fields: list[tuple[int, str]] = field(default_factory=list)  # (field bit, text)
+    codes: list[str] = field(default_factory=list)  # exact terms: credit codes
+
+
+def terms_of(doc: Document) -> dict[str, int]:
+    """Term -> the bits of the fields it occurs in."""
+    found: dict[str, int] = defaultdict(int)
+    for bit, text in doc.fields:
+        for term in bigrams(text):
+            found[term] |= bit
+    for code in doc.codes:
+        found["#" + normalise(code)] |= CODE
+    if doc.campaign:
+        found["~" + doc.campaign] |= OTHER
+    return found
+
+
+class Values:
+    """Facet values numbered in order of first use; 0 is 'none'."""
+
+    def __init__(self):
+        self.names: list[str] = [""]
+        self.index: dict[str, int] = {"": 0}
+
+    def id(self, name: str) -> int:
+        if name not in self.index:
+            if len(self.names) >= 256:
+                return 255  # more than 254 values: the rest share one, named 其他
+            self.index[name] = len(self.names)
+            self.names.append(name)
+        return self.index[name]
+
+
+class IndexBuilder:
+    def __init__(self, types: list[dict]):
+        self.types = types  # [{"name": "cases", "label": ...}], in id order; pages last
+        self.docs: list[Document] = []
+
+    def add(self, doc: Document) -> None:
+        self.docs.append(doc)
+
+    def files(self) -> dict[str, bytes]:
+        """Path under search/ -> bytes of every index file."""
+        docs = self.docs
+        records = sum(1 for d in docs if self.types[d.kind]["name"] != "pages")
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, doc in enumerate(docs):
+            length = min(len(normalise(doc.title)), 31)
+            for term, bits in terms_of(doc).items():
+                postings[term].append((number << 8) | (length << 3) | bits)
+        stop = sorted(t for t, p in postings.items()
+                      if len(t) == 2 and len(p) > max(STOP_SHARE * records, STOP_MIN))
+        for term in stop:
+            del postings[term]
+        out: dict[str, bytes] = {}
+        shards: dict[int, dict[str, list]] = defaultdict(dict)
+        blobs: dict[int, list[bytes]] = defaultdict(list)
+        offsets: dict[int, int] = defaultdict(int)
+        for term in sorted(postings):
+            encoded = _deltas(postings[term])
+            shard = shard_of(term)
+            if len(postings[term]) > BIG:
+                out[f"b/{fnv1a(term):08x}.bin"] = gzip.compress(encoded, mtime=0)
+                shards[shard][term] = [len(postings[term])]
+            else:
+                shards[shard][term] = [len(postings[term]), offsets[shard]]
+                blobs[shard].append(encoded)
+                offsets[shard] += len(encoded)
+        for shard in range(SHARDS):
+            header = json.dumps(shards.get(shard, {}), ensure_ascii=False, separators=(",", ":")).encode()
+            out[f"t/{shard:03d}.bin"] = gzip.compress(header + b"\n" + b"".join(blobs.get(shard, [])), mtime=0)
+        regions, products, classes = Values(), Values(), Values()
+        for c in range(0, len(docs), DOCS_PER_CHUNK):
+            chunk = [[d.url, d.title, d.subtitle, d.date, d.kind, d.summary, float(d.fine) if d.fine else 0,
+                      d.region] for d in docs[c:c + DOCS_PER_CHUNK]]
+            out[f"d/{c // DOCS_PER_CHUNK:04d}.bin"] = gzip.compress(
+                json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
+        ranks = {number: rank for rank, number in enumerate(sorted(range(len(docs)), key=lambda n: docs[n].title))}
+        scale = 65535 / max(len(docs) - 1, 1)
+        for c in range(0, len(docs), FACETS_PER_CHUNK):
+            facets, order = bytearray(), bytearray()
+            for number in range(c, min(c + FACETS_PER_CHUNK, len(docs))):
+                d = docs[number]
+                facets += bytes((regions.id(d.region), products.id(d.product), classes.id(d.klass)))
+                order += bytes((fine_bucket(d.fine),)) + struct.pack(">H", int(ranks[number] * scale))
+            out[f"f/{c // FACETS_PER_CHUNK:03d}.bin"] = gzip.compress(bytes(facets), mtime=0)
+            out[f"o/{c // FACETS_PER_CHUNK:03d}.bin"] = gzip.compress(bytes(order), mtime=0)
+        out["meta.json"] = json.dumps(self._meta(stop, regions, products, classes), ensure_ascii=False,
+                                      separators=(",", ":")).encode()
+        return out
+
+    def _meta(self, stop, regions: Values, products: Values, classes: Values) -> dict:
+        docs = self.docs
+        ranges, years, counts = [], [], []
+        for kind, spec in enumerate(self.types):
+            numbers = [n for n, d in enumerate(docs) if d.kind == kind]
+            ranges.append([numbers[0], numbers[-1] + 1] if numbers else [0, 0])
+            by_year: dict[int, list[int]] = {}
+            for n in numbers:
+                by_year.setdefault(docs[n].year, [n, n])[1] = n + 1
+            years.append([[y, a, b] for y, (a, b) in sorted(by_year.items(), reverse=True) if y])
+            tally = {"region": defaultdict(int), "product": defaultdict(int), "class": defaultdict(int),
+                     "campaign": defaultdict(int)}
+            for n in numbers:
+                d = docs[n]
+                for facet, value in (("region", d.region), ("product", d.product), ("class", d.klass),
+                                     ("campaign", d.campaign)):
+                    if value:
+                        tally[facet][value] += 1
+            counts.append({k: dict(v) for k, v in tally.items()})
+        campaigns = sorted({d.campaign for d in docs if d.campaign})
+        return {"version": VERSION, "docs": len(docs), "shards": SHARDS, "chunk": DOCS_PER_CHUNK,
+                "facetChunk": FACETS_PER_CHUNK, "stop": stop, "types": self.types, "ranges": ranges,
+                "years": years, "counts": counts, "regions": regions.names, "products": products.names,
+                "classes": classes.names, "campaigns": campaigns}
+
+
+def _deltas(values: list[int]) -> bytes:
+    """uint32 little-endian: (gap to the previous document << 8) | name length << 3 | field bits."""
+    out, previous = [], -1
+    for value in values:
+        number = value >> 8
+        out.append(((number - previous - 1) << 8) | (value & 0xFF))
+        previous = number
+    return struct.pack(f"<{len(out)}I", *out)

@@ -1,0 +1,412 @@
+// The site's search. Reads the static index under search/ (see generator/output/search_index.py): a few small
+// files per query, never the whole index. Everything shown is inserted as text, never as HTML.
+(function () {
+  "use strict";
+  var app = document.getElementById("search-app");
+  if (!app) return;
+  var BASE = app.getAttribute("data-index");
+  var PAGE = 20;
+  var TITLE = 1, CODE = 2;
+  var form = app.querySelector(".search-form");
+  var statusEl = app.querySelector(".search-status");
+  var list = app.querySelector(".search-results");
+  var pagesEl = app.querySelector(".search-pages");
+  var filters = app.querySelector(".search-filters");
+  var cache = new Map();
+  window.__searchBytes = 0; // bytes this page has fetched for search (read by the tests and the benchmark)
+
+  function fetchBytes(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(BASE + path).then(function (res) {
+        if (res.status === 404) return null;
+        if (!res.ok) throw new Error(path + " " + res.status);
+        return res.arrayBuffer();
+      }).then(function (buf) {
+        if (buf) window.__searchBytes += buf.byteLength;
+        return buf;
+      }));
+    }
+    return cache.get(path);
+  }
+  function json(path) {
+    return fetchBytes(path).then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
+  }
+  var inflated = new Map();
+  function gz(path) {
+    if (!inflated.has(path)) {
+      inflated.set(path, fetchBytes(path).then(function (buf) {
+        if (!buf) return null;
+        var stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      }));
+    }
+    return inflated.get(path);
+  }
+
+  // --- terms, exactly as the index makes them ------------------------------------------------------
+  function normalise(text) {
+    return text.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z\u3400-\u9FFF\uF900-\uFAFF]/g, "");
+  }
+  function bigrams(text) {
+    var t = normalise(text), out = [];
+    if (t.length === 1) out.push(t);
+    for (var i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+    return out;
+  }
+  function fnv1a(term) {
+    var bytes = new TextEncoder().encode(term), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
+
+  // --- postings ------------------------------------------------------------------------------------
+  function decode(bytes, offset, count) {
+    // uint32 little-endian: gap << 8 | name length << 3 | field bits; returns [numbers, flags]
+    var view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * 4);
+    var numbers = new Int32Array(count), flags = new Uint8Array(count), n = -1;
+    for (var i = 0; i < count; i++) {
+      var v = view.getUint32(i * 4, true);
+      n += 1 + (v >>> 8);
+      numbers[i] = n;
+      flags[i] = v & 0xff;
+    }
+    return { numbers: numbers, flags: flags };
+  }
+  function shard(term, meta) {
+    return gz("t/" + pad(fnv1a(term) % meta.shards, 3) + ".bin").then(function (bytes) {
+      var cut = bytes.indexOf(10);
+      var header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, cut)));
+      return { header: header, body: bytes.subarray(cut + 1) };
+    });
+  }
+  function termInfo(term, meta) {
+    return shard(term, meta).then(function (s) {
+      var entry = s.header[term];
+      return entry ? { term: term, df: entry[0], entry: entry, shard: s } : { term: term, df: 0 };
+    });
+  }
+  function postings(info) {
+    if (info.entry.length === 2) return Promise.resolve(decode(info.shard.body, info.entry[1], info.df));
+    var name = ("00000000" + fnv1a(info.term).toString(16)).slice(-8);
+    return gz("b/" + name + ".bin").then(function (bytes) { return decode(bytes, 0, info.df); });
+  }
+
+  // --- facets --------------------------------------------------------------------------------------
+  function facetChunks(numbers, meta, folder) {
+    var need = new Set();
+    numbers.forEach(function (n) { need.add(Math.floor(n / meta.facetChunk)); });
+    var names = Array.from(need);
+    return Promise.all(names.map(function (c) { return gz(folder + "/" + pad(c, 3) + ".bin"); })).then(function (parts) {
+      var map = new Map();
+      names.forEach(function (c, i) { map.set(c, parts[i]); });
+      return function (n, slot) { return map.get(Math.floor(n / meta.facetChunk))[(n % meta.facetChunk) * 3 + slot]; };
+    });
+  }
+  function kindOf(n, meta) {
+    for (var k = 0; k < meta.ranges.length; k++) if (n >= meta.ranges[k][0] && n < meta.ranges[k][1]) return k;
+    return -1;
+  }
+  function yearOf(n, meta, kind) {
+    var years = meta.years[kind] || [];
+    for (var i = 0; i < years.length; i++) if (n >= years[i][1] && n < years[i][2]) return years[i][0];
+    return 0;
+  }
+
+  // --- one search ----------------------------------------------------------------------------------
+  function candidates(state, meta) {
+    var compact = normalise(state.q);
+    if (/^[0-9A-Z]{18}$/.test(compact) && /[0-9]/.test(compact)) {  // a credit code, however it was typed
+      return termInfo("#" + compact, meta).then(function (info) {
+        if (!info.df) return { numbers: [], rank: new Map(), terms: 1 };
+        return postings(info).then(function (p) {
+          var rank = new Map();
+          p.numbers.forEach(function (n) { rank.set(n, [0, 0]); });
+          return { numbers: Array.from(p.numbers), rank: rank, terms: 1 };
+        });
+      });
+    }
+    var stop = new Set(meta.stop), terms = [];
+    // a document number is one string however it is spaced: 示例市监处罚2025 17号 = 示例市监处罚〔2025〕17号
+    var looksLikeNumber = /[0-9]\s*号|[〔［\[（(【]\s*[0-9]{4}/.test(state.q);
+    (looksLikeNumber ? [state.q] : state.q.split(/\s+/)).forEach(function (word) {
+      bigrams(word).forEach(function (t) { if (!stop.has(t) && terms.indexOf(t) < 0) terms.push(t); });
+    });
+    if (!terms.length) return Promise.resolve(null);  // nothing to look up: browse by the filters alone
+    var queryLength = compact.length;
+    return Promise.all(terms.map(function (t) { return termInfo(t, meta); })).then(function (infos) {
+      if (infos.some(function (i) { return !i.df; })) return { numbers: [], rank: new Map(), terms: terms.length };
+      infos.sort(function (a, b) { return a.df - b.df; });
+      var current = null, bits = null;
+      function step(i) {
+        if (i === infos.length || (current && current.size <= 300 && infos[i].entry.length === 1)) {
+          return Promise.resolve();  // enough: a few hundred candidates need no further large list
+        }
+        return postings(infos[i]).then(function (p) {
+          var next = new Map(), nextBits = new Map();
+          for (var k = 0; k < p.numbers.length; k++) {
+            var n = p.numbers[k];
+            if (current && !current.has(n)) continue;
+            next.set(n, p.flags[k]);
+            nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.flags[k] & 7);
+          }
+          current = next;
+          bits = nextBits;
+          return step(i + 1);
+        });
+      }
+      return step(0).then(function () {
+        var rank = new Map();
+        current.forEach(function (flags, n) {
+          var b = bits.get(n), tier = (b & TITLE) ? 0 : (b & CODE) ? 1 : 2;
+          rank.set(n, [tier, tier === 0 ? Math.abs(((flags >> 3) & 31) - Math.min(queryLength, 31)) : 0]);
+        });
+        return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank,
+                 terms: terms.length };
+      });
+    });
+  }
+
+  function everything(state, meta) {
+    var numbers = [];
+    meta.ranges.forEach(function (r, kind) {
+      if (meta.types[kind].name === "pages") return;
+      if (state.type !== "" && String(kind) !== state.type) return;
+      for (var n = r[0]; n < r[1]; n++) numbers.push(n);
+    });
+    return { numbers: numbers, rank: null, browse: true };
+  }
+
+  function campaignSet(state, meta) {
+    if (!state.campaign) return Promise.resolve(null);
+    return termInfo("~" + state.campaign, meta).then(function (info) {
+      return info.df ? postings(info).then(function (p) { return new Set(p.numbers); }) : new Set();
+    });
+  }
+
+  function search(state) {
+    return json("meta.json").then(function (meta) {
+      return candidates(state, meta).then(function (found) {
+        found = found || everything(state, meta);
+        var needFacets = state.region || state.product || state["class"] || !found.browse;
+        var numbers = found.numbers.filter(function (n) {
+          var kind = kindOf(n, meta);
+          if (state.type !== "" && String(kind) !== state.type) return false;
+          return !state.year || meta.types[kind].name === "pages" || String(yearOf(n, meta, kind)) === state.year;
+        });
+        var records = numbers.filter(function (n) { return meta.types[kindOf(n, meta)].name !== "pages"; });
+        // hand-written pages have no region, product or year: a filter narrows the search to records
+        var filtered = ["type", "region", "product", "year", "class", "campaign"].some(function (f) { return state[f]; });
+        var pages = filtered ? [] : numbers.filter(function (n) { return meta.types[kindOf(n, meta)].name === "pages"; });
+        return Promise.all([needFacets ? facetChunks(records, meta, "f") : null, campaignSet(state, meta),
+                            state.sort === "fine" || state.sort === "name" ? facetChunks(records, meta, "o") : null])
+          .then(function (parts) {
+            var facet = parts[0], inCampaign = parts[1], order = parts[2];
+            var wanted = { region: meta.regions.indexOf(state.region), product: meta.products.indexOf(state.product),
+                           "class": meta.classes.indexOf(state["class"]) };
+            var slots = { region: 0, product: 1, "class": 2 };
+            function keep(n, skip) {
+              for (var f in slots) {
+                if (f === skip || !state[f]) continue;
+                if (facet(n, slots[f]) !== wanted[f]) return false;
+              }
+              return skip === "campaign" || !inCampaign || inCampaign.has(n);
+            }
+            var shown = records.filter(function (n) { return keep(n, null); });
+            var counts = null;
+            if (facet) {
+              counts = { region: {}, product: {}, "class": {} };
+              Object.keys(slots).forEach(function (f) {
+                var names = f === "region" ? meta.regions : f === "product" ? meta.products : meta.classes;
+                records.forEach(function (n) {
+                  if (!keep(n, f)) return;
+                  var v = names[facet(n, slots[f])];
+                  if (v) counts[f][v] = (counts[f][v] || 0) + 1;
+                });
+              });
+            }
+            sortResults(shown, state, found.rank, order);
+            return { meta: meta, records: shown, pages: pages, counts: counts, terms: found.terms };
+          });
+      });
+    });
+  }
+
+  function sortResults(numbers, state, rank, order) {
+    if (state.sort === "old") numbers.sort(function (a, b) { return b - a; });
+    else if (state.sort === "fine") numbers.sort(function (a, b) { return order(b, 0) - order(a, 0) || a - b; });
+    else if (state.sort === "name") {
+      numbers.sort(function (a, b) {
+        return (order(a, 1) * 256 + order(a, 2)) - (order(b, 1) * 256 + order(b, 2)) || a - b;
+      });
+    } else if (state.sort === "" && rank) {
+      numbers.sort(function (a, b) {
+        var x = rank.get(a), y = rank.get(b);
+        return x[0] - y[0] || x[1] - y[1] || a - b;
+      });
+    }
+  }
+
+  function docs(numbers, meta) {
+    var chunks = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / meta.chunk); })));
+    return Promise.all(chunks.map(function (c) { return gz("d/" + pad(c, 4) + ".bin"); })).then(function (parts) {
+      var byChunk = new Map();
+      chunks.forEach(function (c, i) { byChunk.set(c, JSON.parse(new TextDecoder().decode(parts[i]))); });
+      return numbers.map(function (n) { return byChunk.get(Math.floor(n / meta.chunk))[n % meta.chunk]; });
+    });
+  }
+
+  // --- the page ------------------------------------------------------------------------------------
+  var FIELDS = ["q", "type", "region", "product", "year", "class", "campaign", "sort", "page"];
+  function readState() {
+    var params = new URLSearchParams(location.search), state = {};
+    FIELDS.forEach(function (f) { state[f] = params.get(f) || ""; });
+    return state;
+  }
+  function writeState(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (f) { if (state[f]) params.set(f, state[f]); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+  function option(select, value, text) {
+    var o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+  }
+  function fillSelect(name, values, counts, chosen, all) {
+    var select = form.elements[name];
+    select.textContent = "";
+    option(select, "", all);
+    values.forEach(function (v) {
+      if (!v) return;
+      var n = counts ? counts[v] || 0 : null;
+      if (counts && !n && v !== chosen) return;
+      option(select, v, n === null ? v : v + "（" + n + "）");
+    });
+    select.value = chosen;
+  }
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+  function render(state, result, items, pageItems) {
+    var meta = result.meta;
+    filters.hidden = false;
+    var typeSelect = form.elements.type;
+    typeSelect.textContent = "";
+    option(typeSelect, "", "全部");
+    meta.types.forEach(function (t, k) { if (t.name !== "pages") option(typeSelect, String(k), t.label); });
+    typeSelect.value = state.type;
+    var kind = state.type === "" ? 0 : Number(state.type);
+    var counts = result.counts || (state.type === "" ? mergeCounts(meta) : meta.counts[kind]);
+    fillSelect("region", meta.regions, counts.region, state.region, "全部地区");
+    fillSelect("product", meta.products, counts.product, state.product, "全部产品");
+    fillSelect("class", meta.classes, counts["class"], state["class"], "全部");
+    var years = new Set();
+    meta.years.forEach(function (ys) { ys.forEach(function (y) { years.add(y[0]); }); });
+    fillSelect("year", Array.from(years).sort().reverse().map(String), null, state.year, "全部年份");
+    fillSelect("campaign", meta.campaigns, null, state.campaign, "全部");
+    form.elements.sort.value = state.sort;
+    app.querySelector("[data-class-label]").textContent = state.type !== "" && meta.types[kind]["class"] ?
+      meta.types[kind]["class"] : "违法行为 / 列入事由";
+
+    list.textContent = "";
+    var total = result.records.length;
+    statusEl.textContent = total || result.pages.length ?
+      "找到 " + total + " 条信息" + (result.pages.length ? "，" + result.pages.length + " 个网站页面" : "") + "。" :
+      (state.q ? "没有找到与“" + state.q + "”相符的信息。请检查名称或代码，或减少筛选条件。" : "没有符合条件的信息。");
+    pageItems.forEach(function (d) { list.appendChild(item(d, meta)); });
+    items.forEach(function (d) { list.appendChild(item(d, meta)); });
+    pagesEl.textContent = "";
+    var page = Number(state.page || 1), last = Math.max(1, Math.ceil(total / PAGE));
+    if (last > 1) {
+      if (page > 1) pagesEl.appendChild(pageLink(state, page - 1, "上一页"));
+      var here = document.createElement("span");
+      here.textContent = "第 " + page + " / " + last + " 页";
+      pagesEl.appendChild(here);
+      if (page < last) pagesEl.appendChild(pageLink(state, page + 1, "下一页"));
+    }
+  }
+  function mergeCounts(meta) {
+    var merged = { region: {}, product: {}, "class": {} };
+    meta.counts.forEach(function (c) {
+      Object.keys(merged).forEach(function (f) {
+        Object.keys(c[f] || {}).forEach(function (v) { merged[f][v] = (merged[f][v] || 0) + c[f][v]; });
+      });
+    });
+    return merged;
+  }
+  function pageLink(state, page, text) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (f) { if (state[f] && f !== "page") params.set(f, state[f]); });
+    if (page > 1) params.set("page", String(page));
+    var a = link("?" + params.toString(), text);
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      state.page = page > 1 ? String(page) : "";
+      go(state);
+    });
+    return a;
+  }
+  function item(d, meta) {
+    // d: [url, title, subtitle, date, kind, summary, fine, region]
+    var li = document.createElement("li"), type = meta.types[d[4]];
+    li.className = "search-result";
+    var title = document.createElement("p");
+    title.className = "search-result__title";
+    title.appendChild(link("../" + d[0], d[1]));
+    var label = document.createElement("span");
+    label.className = "search-result__type";
+    label.textContent = type.short || type.label;
+    title.appendChild(label);
+    li.appendChild(title);
+    var details = [d[2], d[3], d[7], d[5]].filter(Boolean);
+    if (d[6]) details.push("罚款 " + Number(d[6]).toLocaleString("zh-CN") + " 元");
+    var p = document.createElement("p");
+    p.className = "search-result__details";
+    p.textContent = details.join(" · ");
+    li.appendChild(p);
+    return li;
+  }
+
+  var running = 0;
+  function go(state) {
+    var ticket = ++running;
+    writeState(state);
+    form.elements.q.value = state.q;
+    statusEl.textContent = "正在搜索…";
+    return search(state).then(function (result) {
+      var page = Math.max(1, Number(state.page || 1));
+      var slice = result.records.slice((page - 1) * PAGE, page * PAGE);
+      var pageSlice = page === 1 ? result.pages.slice(0, 5) : [];
+      return Promise.all([docs(slice, result.meta), docs(pageSlice, result.meta)]).then(function (found) {
+        if (ticket !== running) return;
+        var items = found[0];
+        if (state.sort === "fine") items.sort(function (a, b) { return (b[6] || 0) - (a[6] || 0); });
+        render(state, result, items, found[1]);
+        app.setAttribute("data-ready", "true");
+      });
+    }).catch(function (error) {
+      if (ticket !== running) return;
+      statusEl.textContent = "搜索暂时无法使用（" + error.message + "），请稍后再试，或浏览信息列表。";
+      app.setAttribute("data-ready", "true");
+    });
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var state = readState();
+    FIELDS.forEach(function (f) { if (form.elements[f]) state[f] = form.elements[f].value.trim(); });
+    state.page = "";
+    go(state);
+  });
+  filters.addEventListener("change", function () { form.requestSubmit(); });
+  var initial = readState();
+  var header = document.getElementById("site-search-q");
+  if (header) header.value = initial.q;
+  go(initial);
+})();
