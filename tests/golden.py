@@ -12,6 +12,8 @@ import json
 import re
 from pathlib import Path
 
+from generator.build import generations
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ASSET_LIST = "_assets.sha256"
 
@@ -76,7 +78,7 @@ def snapshot(site: Path) -> dict[str, str]:
     """Relative path -> normalised text of everything a reader gets, and one list of asset hashes."""
     files: dict[str, str] = {}
     assets = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != generations.TOKEN):
         rel = path.relative_to(site).as_posix()
         if rel.startswith("assets/"):
             assets.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {rel}")

@@ -1,4 +1,5 @@
-"""build.writer and build.staging: no path written twice, themed pages from the frame, an atomic swap."""
+"""build.writer, build.generations and build.staging: no path written twice, themed pages from the frame,
+generations swapped in one rename."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import prepared_for
-from generator.build import staging
+from generator.build import generations, staging
 from generator.build.writer import DuplicatePath, Frame, SiteWriter, sources
 from generator.core.model import Dataset
 from generator.core.settings import Settings
@@ -52,24 +53,64 @@ def test_two_outputs_with_one_generated_page_are_refused(tmp_path):
         sources(prepared, (Twice(), Twice()))
 
 
-def test_swap_replaces_the_site_whole_and_leaves_nothing_behind(tmp_path):
-    target = tmp_path / "site"
+def _generation(target, cache, files):
+    """A build of a generation holding `files` (path -> text), made live."""
+    generation = generations.next_generation(target, cache)
+    for path, text in files.items():
+        (generation.path / path).write_text(text)
+    generations.complete(generation, target, cache, {path: "x" for path in files})
+    return generation
+
+
+def test_a_plain_site_folder_is_replaced_by_a_generation_and_nothing_is_left_behind(tmp_path):
+    target, cache = tmp_path / "site", tmp_path / "cache"
     target.mkdir()
     (target / "old.html").write_text("old")
+    _generation(target, cache, {"new.html": "new"})
+    assert target.is_symlink() and sorted(p.name for p in target.iterdir()) == [".generation", "new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.generations", "cache", "site"]
+    assert (tmp_path / ".site.generations" / "a").stat().st_mode & 0o777 == 0o755
+
+
+def test_generations_alternate_and_the_live_one_is_never_written(tmp_path):
+    target, cache = tmp_path / "site", tmp_path / "cache"
+    first = _generation(target, cache, {"one.html": "1"})
+    second = generations.next_generation(target, cache)
+    assert second.path != first.path and not second.trusted  # never built: nothing in it is trusted
+    (second.path / "two.html").write_text("2")
+    assert sorted(p.name for p in target.iterdir()) == [".generation", "one.html"]  # readers still see the first
+    generations.complete(second, target, cache, {"two.html": "x"})
+    assert (target / "two.html").read_text() == "2"
+    third = generations.next_generation(target, cache)
+    assert third.path == first.path and third.trusted and third.manifest == {"one.html": "x"}
+
+
+def test_a_discarded_build_leaves_the_site_as_it_was_and_its_folder_untrusted(tmp_path):
+    target, cache = tmp_path / "site", tmp_path / "cache"
+    _generation(target, cache, {"old.html": "old"})
+    _generation(target, cache, {"old.html": "old"})
+    half = generations.next_generation(target, cache)
+    (half.path / "half.html").write_text("half")
+    generations.discard(half)
+    assert sorted(p.name for p in target.iterdir()) == [".generation", "old.html"]
+    again = generations.next_generation(target, cache)
+    assert again.path == half.path and not again.trusted
+    assert again.existing_files() == {"old.html", "half.html"}  # walked, so the stray file is deleted
+
+
+def test_a_folder_written_by_something_else_is_not_trusted(tmp_path):
+    target, cache = tmp_path / "site", tmp_path / "cache"
+    first = _generation(target, cache, {"a.html": "a"})
+    _generation(target, cache, {"b.html": "b"})
+    (first.path / ".generation").write_text("someone else")  # e.g. a plain `mkdocs build` into the folder
+    assert not generations.next_generation(target, cache).trusted
+
+
+def test_a_staging_folder_is_private_to_nobody_and_removed_when_discarded(tmp_path):
+    target = tmp_path / "site"
     folder = staging.create(target)
     assert folder.parent == tmp_path and folder.name.startswith(staging.STAGING_PREFIX)
     assert folder.stat().st_mode & 0o777 == 0o755
-    (folder / "new.html").write_text("new")
-    staging.swap(folder, target)
-    assert sorted(p.name for p in target.iterdir()) == ["new.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-
-
-def test_a_discarded_build_leaves_the_site_as_it_was(tmp_path):
-    target = tmp_path / "site"
-    target.mkdir()
-    (target / "old.html").write_text("old")
-    folder = staging.create(target)
     (folder / "half.html").write_text("half")
     staging.discard(folder)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and (target / "old.html").read_text() == "old"
+    assert not folder.exists()

@@ -4,6 +4,7 @@ redacts; finish() is what happens once the new site is in place.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,19 +12,24 @@ from typing import Iterable
 
 import jinja2
 
-from ..core.model import Dataset
+from ..core.model import Dataset, Record
+from ..core.timing import phase
 from ..core.problems import Problem, Report, Severity
 from ..core.schema import RecordType
 from ..core.settings import Settings, settings_from_dict
 from ..intake.campaigns import read_campaigns
 from ..intake.content import check_content, read_guides, read_posts
-from ..intake.files import read_folder
+from ..intake.files import data_files
+from ..intake.limits import Limits
+from ..intake.mapping import MAPPING_FILE, Mapping, load_mapping
 from ..intake.paths import display_path
-from ..intake.validate import check_across, validate_rows
+from ..intake.perfile import FileResult, intake_file
+from ..intake.validate import check_across
 from ..output.context import SiteContent
 from ..output.templates import TEMPLATE_DIR, environment
-from ..rules.publication import Publication, publish
+from ..rules.publication import Publication, publish, views_of
 from ..rules.redact import person_names
+from . import cache, parallel
 from .history import History, public_events
 from .plan import Inspection, Plan, SiteConfig
 
@@ -39,8 +45,10 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
     if site.theme_dir is None or not (site.theme_dir / TEMPLATE_DIR).is_dir():
         report.error("config-invalid", f"mkdocs.yml 的 theme.custom_dir 应指向含有 {TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）",
                      file=site.config_file.name, column="theme.custom_dir")
-    dataset = read_dataset(site.root, settings, registry, report)
-    names = person_names(dataset.all_records())
+    with phase("read and check data"):
+        dataset = read_dataset(site.root, settings, registry, report, cache.Store(site.root / settings.history_dir))
+    with phase("names"):
+        names = person_names(dataset.all_records())
     guides, posts = [], []
     if site.docs_dir.is_dir():
         guides = read_guides(site.docs_dir, report, site.root)
@@ -54,30 +62,72 @@ def make_plan(site: SiteConfig, registry: Iterable[RecordType], *, today: date, 
     """Inspect the site and fix the day (command line, then mkdocs.yml, then the clock) and destination."""
     registry = tuple(registry)
     inspection = inspect(site, registry)
-    output_dir = (output_dir or site.site_dir).resolve()
+    # absolute, but not resolved: the site folder is a link to the live generation (build/generations.py)
+    output_dir = Path(os.path.abspath(output_dir or site.site_dir))
     if live is None:
-        live = output_dir == site.site_dir.resolve()
+        live = output_dir == Path(os.path.abspath(site.site_dir))
     return Plan(site, registry, inspection, as_of or inspection.settings.as_of or today, today, strict,
                 output_dir, live)
 
 
-def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...], report: Report) -> Dataset:
-    """Every record of data/, validated; problems go to the report."""
+def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...], report: Report,
+                 store: cache.Store | None = None) -> Dataset:
+    """Every record of data/, validated; problems go to the report.
+
+    Each data file is one job: read and checked on all cores, and taken from the cache when neither the file,
+    its folder's mapping, the settings nor the program changed since a build read it."""
     data_dir = root / settings.data_dir
     dataset = Dataset()
     _check_data_folder(data_dir, root, registry, report)
-    for rtype in registry:
-        rows = read_folder(data_dir / rtype.name, rtype, report, root, settings)
-        records, problems, rejected = validate_rows(rows, rtype, settings)
+    limits = Limits.of(settings)
+    jobs: list[tuple[int, Path, Mapping, str]] = []
+    for index, rtype in enumerate(registry):
+        folder = data_dir / rtype.name
+        mapping = load_mapping(folder, rtype, report, root, limits)
+        mapping_file = folder / MAPPING_FILE
+        mapping_digest = cache.file_digest(mapping_file) if mapping_file.is_file() else ""
+        for path in data_files(folder, report, root):
+            name = cache.key("intake", rtype.name, repr(settings), mapping_digest, display_path(path, root),
+                             cache.file_digest(path))
+            jobs.append((index, path, mapping, name))
+    results: dict[int, FileResult] = {}
+    missing = []
+    for number, (_, _, _, name) in enumerate(jobs):
+        found = store.get("intake", name) if store else None
+        if isinstance(found, FileResult):
+            results[number] = found
+        else:
+            missing.append(number)
+    state = {"jobs": jobs, "registry": registry, "settings": settings, "root": root}
+    for number, result in zip(missing, parallel.run(_intake_job, missing, state)):
+        results[number] = result
+        if store:
+            store.put("intake", jobs[number][3], result)
+    if store:
+        store.keep_only("intake", {name for _, _, _, name in jobs})
+    for index, rtype in enumerate(registry):
+        records, read, rejected = [], 0, 0
+        for number, (job_type, _, _, _) in enumerate(jobs):
+            if job_type != index:
+                continue
+            result = results[number]
+            report.extend(result.problems)
+            records += result.make_records(rtype)
+            read += result.rows
+            rejected += result.rejected
         across, bad = check_across(records, rtype, settings)
-        report.extend(problems)
         report.extend(across)
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
-        dataset.read[rtype.name] = len(rows)
+        dataset.read[rtype.name] = read
         dataset.rejected[rtype.name] = rejected + len(bad)
     dataset.campaigns = read_campaigns(data_dir / CAMPAIGNS, report, root, settings)
     _check_campaign_links(dataset, report)
     return dataset
+
+
+def _intake_job(state: dict, number: int) -> FileResult:
+    index, path, mapping, _ = state["jobs"][number]
+    return intake_file(path, state["registry"][index], mapping, state["settings"], state["root"])
 
 
 def _check_data_folder(data_dir: Path, root: Path, registry, report: Report) -> None:
@@ -142,9 +192,53 @@ class Prepared:
     events: list[dict]
 
 
+VIEW_CHUNK = 2000
+
+
+class ViewMaker:
+    """Public views for publish(): remembered between builds by the record's own values (with the settings,
+    the known names and the program), the rest computed on all cores."""
+
+    def __init__(self, store: cache.Store | None):
+        self.store = store
+        self.remembered: dict | None = None
+        self.loaded: set = set()
+        self.used: dict = {}
+
+    def __call__(self, records: list[Record], settings: Settings, names: frozenset[str]) -> list:
+        if self.remembered is None:
+            found = self.store.get("views", "all") if self.store else None
+            self.remembered = found if isinstance(found, dict) else {}
+            self.loaded = set(self.remembered)
+        context = cache.key("views", repr(settings), "\x00".join(sorted(names)))
+        keys = [cache.key(context, r.rtype.name, repr(tuple(r.values.items()))) for r in records]
+        missing = [i for i, k in enumerate(keys) if k not in self.remembered]
+        chunks = [missing[i:i + VIEW_CHUNK] for i in range(0, len(missing), VIEW_CHUNK)]
+        state = {"records": records, "settings": settings, "names": names, "chunks": chunks}
+        for chunk, views in zip(chunks, parallel.run(_views_job, range(len(chunks)), state)):
+            for i, view in zip(chunk, views):
+                self.remembered[keys[i]] = view
+        out = [self.remembered[k] for k in keys]
+        self.used.update(zip(keys, out))
+        return out
+
+    def save(self) -> None:
+        """Keep the views this build used (and only those) when they differ from what was loaded."""
+        if self.store and self.used.keys() != self.loaded:
+            self.store.put("views", "all", self.used)
+
+
+def _views_job(state: dict, chunk: int) -> list:
+    records = state["records"]
+    return views_of([records[i] for i in state["chunks"][chunk]], state["settings"], state["names"])
+
+
 def prepare(plan: Plan) -> Prepared:
     inspection, settings = plan.inspection, plan.settings
-    pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names)
+    with phase("decide and redact"):
+        views = ViewMaker(cache.Store(plan.site.root / settings.history_dir))
+        pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views)
+        views.save()
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
     site = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),

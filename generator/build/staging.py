@@ -1,5 +1,5 @@
-"""A new site is built beside the old one and swapped in with two renames: readers never see half a site,
-and a failed build leaves the old site exactly as it was.
+"""Folders beside the site that a build uses for a while: the theme engine's output before it is copied into
+the generation being written (build/generations.py), and a plain old site folder being removed.
 
 A build killed half-way (power cut, kill -9, a full disk) leaves its staging folder, and perhaps the old site
 it was about to delete, beside site/. Each carries the builder's process id in its name, so the next build
@@ -30,15 +30,9 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def swap(staging: Path, target: Path) -> None:
-    """Replace target with staging: two renames on one filesystem, so no half-written site is ever served."""
-    old = None
-    if target.exists():
-        old = target.with_name(f"{OLD_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def old_name(target: Path) -> Path:
+    """Where a plain folder at target is moved before it is removed, so a killed build's leftover is known."""
+    return target.with_name(f"{OLD_PREFIX}{os.getpid()}-{secrets.token_hex(4)}")
 
 
 def remove_leftovers(folder: Path) -> list[Path]:

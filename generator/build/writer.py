@@ -1,13 +1,22 @@
 """Runs the outputs: their Markdown sources and snippets for the theme engine, then their files and themed
-pages into the build's own folder. A path is never written twice, and never over a page the theme built.
+pages into the folder being built. A path is never written twice, and never over a page the theme built.
+
+Writing is incremental: a file whose content the folder already holds is not written again, and a page made
+from the same inputs (its records, and what its template looked up about other records) as in an earlier
+build is not even made again: its bytes are already there, or are copied from the live site.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
 
+from ..core.timing import add_phase, phase
 from ..output import OUTPUTS
 from ..output.base import Output
 from .pipeline import Prepared
@@ -32,35 +41,101 @@ class DuplicatePath(Exception):
     """Two outputs, or an output and the theme engine, want the same file: a bug or a content clash."""
 
 
+@dataclass
+class Written:
+    """What a writer did: merged from every process that wrote part of the site."""
+
+    files: dict[str, str] = field(default_factory=dict)  # path -> content digest
+    pages: dict[str, tuple] = field(default_factory=dict)  # url -> (inputs key, lookups, lookups digest, digest)
+    urls: list[str] = field(default_factory=list)  # pages written with page(), in order
+    made: int = 0  # pages rendered
+    reused: int = 0  # pages taken as they were
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per output, in the process that wrote
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
 class SiteWriter:
     """The Sink the outputs write to (output.base.Sink)."""
 
     def __init__(self, site_dir: Path, frames: dict[int, Frame], theme_pages: list[str],
-                 theme_files: frozenset[str] = frozenset(), theme_documents: list[dict] | None = None):
+                 theme_files: frozenset[str] = frozenset(), theme_documents: list[dict] | None = None, *,
+                 holds: dict[str, str] | None = None, live: tuple[Path, dict[str, str]] | None = None,
+                 pages_before: dict[str, tuple] | None = None, context: str = "", site=None):
         """frames: the themed page around a body, for each depth a page can have (cases/x/ is 2);
         theme_pages: addresses of the pages the theme engine built, in order; theme_files: every path it wrote
-        in this build (never overwritten); theme_documents: the hand-written ones' url, title and text. Files
-        left by an earlier build (`mkdocs build --dirty`) are replaced."""
+        (never overwritten); theme_documents: the hand-written ones' url, title and text.
+
+        holds: path -> digest of what site_dir already holds (trusted); live: the live site's folder and what
+        it holds; pages_before: what made each page last time; context: a digest of all else a page depends
+        on (templates, settings, program); site: the SiteContent, to check what templates looked up. Without
+        them every file is written."""
         self.site_dir = site_dir
         self.frames = frames
-        self.written: set[str] = set(theme_files)
-        self._page_urls = list(theme_pages)
+        self.theme_files = frozenset(theme_files)
+        self._theme_pages = list(theme_pages)
         self._documents = list(theme_documents or [])
+        self.holds = holds or {}
+        self.live = live
+        self.pages_before = pages_before or {}
+        self.frame_digests = {depth: digest((f.head + "\x00" + f.tail).encode()) for depth, f in frames.items()}
+        self.context = context
+        self.site = site
+        self.out = Written()
 
+    # --- Sink --------------------------------------------------------------------------------------------
     def file(self, path: str, data: str | bytes) -> None:
-        target = self.site_dir / path
-        if path in self.written:
+        if path in self.out.files or path in self.theme_files:
             raise DuplicatePath(f"two outputs want the same path: {path}")
-        self.written.add(path)
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        sha = digest(data)
+        self.out.files[path] = sha
+        if self.holds.get(path) == sha:
+            return  # the folder holds this content already
+        target = self.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        with open(target, "wb") as stream:
+            stream.write(data)
 
-    def page(self, url: str, title: str, body: str) -> None:
+    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
         frame = self.frames.get(url.count("/"))
         if frame is None:
             raise DuplicatePath(f"no frame for a page {url.count('/')} folders deep: {url}")
-        self.file(url + "index.html", frame.page(title, url, body))
-        self._page_urls.append(url)
+        data = frame.page(title, url, body).encode("utf-8")
+        self.file(url + "index.html", data)
+        self.out.urls.append(url)
+        self.out.made += 1
+        if inputs is not None and self.site is not None:
+            self.out.pages[url] = (self._key(url, inputs), lookups or [], self.site.lookups_digest(lookups or []),
+                                   self.out.files[url + "index.html"])
+
+    def reuse(self, url: str, inputs: str) -> bool:
+        """Whether the page at url comes out as last time; if so it is put in place without being made."""
+        before = self.pages_before.get(url)
+        if before is None or self.site is None:
+            return False
+        key, lookups, lookups_digest, sha = before
+        if key != self._key(url, inputs) or self.site.lookups_digest(lookups) != lookups_digest:
+            return False
+        path = url + "index.html"
+        if path in self.out.files or path in self.theme_files:
+            raise DuplicatePath(f"two outputs want the same path: {path}")
+        if self.holds.get(path) != sha:
+            if self.live is None or self.live[1].get(path) != sha:
+                return False
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.live[0] / path, target)
+        self.out.files[path] = sha
+        self.out.urls.append(url)
+        self.out.pages[url] = before
+        self.out.reused += 1
+        return True
+
+    def _key(self, url: str, inputs: str) -> str:
+        return digest(f"{inputs}|{self.frame_digests.get(url.count('/'), '')}|{self.context}".encode())
 
     @property
     def theme_documents(self) -> list[dict]:
@@ -68,7 +143,7 @@ class SiteWriter:
 
     @property
     def page_urls(self) -> list[str]:
-        return list(self._page_urls)
+        return self._theme_pages + self.out.urls
 
 
 def sources(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, str]:
@@ -90,5 +165,89 @@ def snippets(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[
 
 
 def write(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = OUTPUTS) -> None:
+    """Every output in turn, in this process (plain `mkdocs build`, tests)."""
     for output in outputs:
-        output.write(prepared.site, prepared.env, writer)
+        with phase(output.name):
+            output.write(prepared.site, prepared.env, writer)
+
+
+def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = OUTPUTS) -> Written:
+    """Every output, split into jobs run on all cores; the sitemap-like outputs that list every page (`last`)
+    run afterwards in this process with the pages of all jobs. Returns what was written."""
+    from . import parallel
+
+    processes = parallel.workers()
+    jobs: list[tuple[int, int, int]] = []
+    for index, output in enumerate(outputs):
+        if output.lists_pages:
+            continue
+        parts = processes * 4 if output.parts and processes > 1 else 1
+        jobs += [(index, part, parts) for part in range(parts)]
+    jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
+    state = {"prepared": prepared, "writer": writer, "outputs": outputs}
+    results = dict(zip(jobs, parallel.run(_output_job, jobs, state)))
+    for job in sorted(results):  # in output order, parts in order: the same order as one process writes
+        done = results[job]
+        clash = done.files.keys() & writer.out.files.keys()
+        if clash:
+            raise DuplicatePath(f"two outputs want the same path: {sorted(clash)[0]}")
+        writer.out.files.update(done.files)
+        writer.out.pages.update(done.pages)
+        writer.out.urls += done.urls
+        writer.out.made += done.made
+        writer.out.reused += done.reused
+        for name, seconds in done.timings.items():
+            add_phase(name, seconds)
+    for output in outputs:
+        if output.lists_pages:
+            with phase(output.name):
+                output.write(prepared.site, prepared.env, writer)
+    return writer.out
+
+
+def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
+    index, part, parts = job
+    writer: SiteWriter = state["writer"]
+    writer.out = Written()
+    output = state["outputs"][index]
+    started = time.perf_counter()
+    output.write(state["prepared"].site, state["prepared"].env, writer, part, parts)
+    writer.out.timings[output.name] = time.perf_counter() - started
+    return writer.out
+
+
+def remove_stale(site_dir: Path, keep: set[str], before: set[str]) -> int:
+    """Delete the files a folder held that this build did not write, and folders left empty."""
+    removed = 0
+    folders: set[Path] = set()
+    for path in before - keep:
+        target = site_dir / path
+        try:
+            target.unlink()
+            removed += 1
+            folders.add(target.parent)
+        except FileNotFoundError:
+            pass
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed
+
+
+def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str, str]:
+    """Copy what the theme engine built (in a folder of its own) into the site folder, file by file where the
+    content differs. Returns path -> digest of every file."""
+    files: dict[str, str] = {}
+    for top, _, names in os.walk(source):
+        for name in names:
+            full = Path(top) / name
+            rel = full.relative_to(source).as_posix()
+            data = full.read_bytes()
+            sha = digest(data)
+            files[rel] = sha
+            if holds.get(rel) != sha:
+                target = site_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+    return files

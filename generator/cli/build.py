@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..adapters.mkdocs.build import BuildFailed, render
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
-from ..build import staging
 from ..build.pipeline import finish, make_plan, prepare
 from ..build.summary import summary
 from ..core.clock import Clock
+from ..core.timing import phases
 from ..recordtypes import REGISTRY
 from .common import EXIT_BUILD, EXIT_DATA, EXIT_OK, as_of_date, labels, print_summary
 
@@ -23,6 +23,9 @@ def add_parser(sub) -> None:
     p.add_argument("--as-of", type=as_of_date, help="按此日期判断公开与否（YYYY-MM-DD，默认北京时间今天）")
     p.add_argument("--strict", action="store_true", help="把警告也当作错误")
     p.add_argument("-d", "--site-dir", type=Path, help="输出目录（默认 mkdocs.yml 的 site_dir，即 site/）")
+    p.add_argument("--clean", action="store_true",
+                   help="不沿用上次生成的结果，全部重新生成（网站目录里的文件被手工改动过时使用）")
+    p.add_argument("--timings", action="store_true", help="列出各步骤用时")
 
 
 def run(args, config_file: Path, clock: Clock) -> int:
@@ -46,15 +49,14 @@ def run(args, config_file: Path, clock: Clock) -> int:
     if plan.caution():
         print(plan.caution(), file=sys.stderr)
     target = plan.output_dir
-    folder = staging.create(target)
     try:
-        render(prepared, folder)
+        built = render(prepared, clean=args.clean)
     except BuildFailed as exc:
-        staging.discard(folder)
         print(f"生成失败，原有网站保持不变：{exc}", file=sys.stderr)
         return EXIT_BUILD
-    staging.swap(folder, target)
     finish(prepared)
-    pages = sum(1 for _ in target.rglob("index.html"))
-    print(f"网站已生成：{target}（{pages} 个页面，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
+    print(f"网站已生成：{target}（重新生成 {built.pages_made} 个页面，沿用 {built.pages_reused} 个未变的页面，"
+          f"删除 {built.removed} 个已撤下的文件，用时 {time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
+    if args.timings:
+        print("；".join(f"{name} {seconds:.1f}s" for name, seconds in phases().items()), file=sys.stderr)
     return EXIT_OK

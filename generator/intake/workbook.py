@@ -1,12 +1,14 @@
 """XLSX sheets as grids of cell values, as the clerk sees them in Excel.
 
-Read-only openpyxl is fast but literal: it trusts the size a file records, shows a merged cell's value in its
-first cell only, and gives nothing for a formula Excel never calculated. Each of those would lose or
-change what the clerk sees, so each is handled here.
+Cells are read with python-calamine (Rust; eight times openpyxl's speed), which is literal: it shows a merged
+cell's value in its first cell only and gives nothing for a formula Excel never calculated. Each of those would
+lose or change what the clerk sees, so each is handled here (formulas, rare, with openpyxl).
 
-A workbook is a zip of XML, and a small one can inflate a thousandfold. Before openpyxl opens it, its parts are
-measured and its sheets scanned (cells, rows, merged ranges, formulas counted in the raw XML at the speed of
-decompression); while a sheet is read, every cell openpyxl makes is counted. A file beyond a limit stops there.
+A workbook is a zip of XML, and a small one can inflate a thousandfold. Before any reader opens it, its parts
+are measured and its sheets scanned (cells, rows, the farthest row and column, merged ranges, formulas counted
+in the raw XML at the speed of decompression): calamine builds a sheet as one dense grid, so a single cell at
+XFD1048576 would cost billions of cells. A file beyond a limit stops there, and while a sheet is read every
+cell is counted again.
 """
 from __future__ import annotations
 
@@ -20,14 +22,16 @@ from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from ..core.problems import Report, Unreadable
 from .limits import RAISE_IT, Budget, Limits, TooLarge, mb
 
-# What openpyxl raises on a damaged or mislabelled workbook: not a zip, a missing part, malformed XML or values.
-_DAMAGED = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, EOFError)
+# What the readers raise on a damaged or mislabelled workbook: not a zip, a missing part, malformed XML or values.
+_DAMAGED = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, ParseError, EOFError,
+            CalamineError)
 
 MAX_PARTS = 10_000  # files inside one .xlsx; Excel writes a few dozen
 _CHUNK = 1 << 20
@@ -36,14 +40,19 @@ _PREFIX = rb"(?:[A-Za-z_][\w.-]{0,30}:)?"
 _FORMULA = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")
 _MERGE_REF = re.compile(rb"<" + _PREFIX + rb'mergeCell\s[^>]{0,300}?ref="'
                         rb'([A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7})"')
+_ROW_NUMBER = re.compile(rb'<(?:\w{1,30}:)?row\s[^>]{0,300}?\br="([0-9]{1,9})"')
+_WIDE_CELL = re.compile(rb'<(?:\w{1,30}:)?c\s[^>]{0,300}?\br="([A-Za-z]{2,3})[0-9]')  # column AA or further
 
 
 @dataclass
 class SheetScan:
-    """What the raw XML of one sheet holds, counted before openpyxl reads it."""
+    """What the raw XML of one sheet holds, counted before a reader reads it."""
 
     merges: list[str] = field(default_factory=list)
     formulas: bool = False
+    last_row: int = 0  # the farthest row and column a cell or row claims: the reader's grid will span them
+    last_column: int = 0
+    rows: int = 0  # <row> elements: row numbers are optional in the format
 
 
 def sheets(path, name: str, ignore: set[str], report: Report, limits: Limits | None = None
@@ -56,52 +65,61 @@ def sheets(path, name: str, ignore: set[str], report: Report, limits: Limits | N
 
 
 def _sheets(path, name: str, ignore: set[str], report: Report, limits: Limits) -> Iterator[tuple[str, list[list]]]:
-    scans = check_archive(path, limits)  # before openpyxl reads a byte of it
+    scans = check_archive(path, limits)  # before any reader reads a byte of it
+    with zipfile.ZipFile(path) as archive:
+        parts = {title: part for part, title in _sheet_titles(archive).items()}
     budget = Budget(limits)
-    workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    try:
-        for sheet in workbook.worksheets:
-            title = sheet.title.strip()
-            if title in ignore:
-                continue
-            if sheet.sheet_state != "visible":
-                report.error("hidden-sheet", f"工作表「{sheet.title}」是隐藏的，未读取：隐藏页常是旧数据。请取消隐藏后再发布，"
-                             "或在映射文件的 ignore_sheets 中列出", file=name, sheet=sheet.title)
-                continue
-            part = sheet._worksheet_path.lstrip("/")
-            scan = scans.get(part) or _scan_sheet(workbook._archive, workbook._archive.getinfo(part), budget)
-            grid = _grid(sheet, budget)
-            for ref, declared in _spread_merged(grid, scan.merges, budget, sheet.title):
-                clipped = f"（声明的范围 {declared} 超出有内容的单元格，只填到 {ref}）" if declared != ref else ""
-                report.note("merged-cells", f"合并单元格 {ref} 已按显示内容填入其中每一行{clipped}", file=name,
-                            sheet=sheet.title, row=range_boundaries(ref)[1])
-            if scan.formulas:
-                _check_formulas(path, sheet.title, grid, name, report)
-            yield sheet.title, grid
-    finally:
-        workbook.close()
+    book = CalamineWorkbook.from_path(str(path))
+    for meta in book.sheets_metadata:
+        if meta.typ is not SheetTypeEnum.WorkSheet:
+            continue  # chart sheets and macro sheets hold no rows
+        title = meta.name.strip()
+        if title in ignore:
+            continue
+        if meta.visible is not SheetVisibleEnum.Visible:
+            report.error("hidden-sheet", f"工作表「{meta.name}」是隐藏的，未读取：隐藏页常是旧数据。请取消隐藏后再发布，"
+                         "或在映射文件的 ignore_sheets 中列出", file=name, sheet=meta.name)
+            continue
+        scan = scans.get(parts.get(meta.name, ""), SheetScan())
+        if scan.last_column > limits.columns:
+            raise TooLarge(f"工作表「{meta.name}」有单元格在第 {scan.last_column:,} 列，超过 {limits.columns:,} 列的上限"
+                           "（max_columns），未读取。常见原因是远处有个别带格式的空白单元格：请删去数据以外的列后另存"
+                           + RAISE_IT.format(setting="max_columns"), sheet=meta.name)
+        height = max(scan.last_row, scan.rows)
+        if height * max(scan.last_column, 1) > limits.cells:
+            raise TooLarge(f"工作表「{meta.name}」的单元格分布到第 {height:,} 行、第 {scan.last_column:,} 列，"
+                           f"按行列铺开超过 {limits.cells:,} 个单元格（max_cells），未读取。常见原因是远处有个别带格式的"
+                           "空白单元格：请删去数据以外的行和列后另存" + RAISE_IT.format(setting="max_cells"),
+                           sheet=meta.name)
+        grid = _grid(book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False), budget, meta.name)
+        for ref, declared in _spread_merged(grid, scan.merges, budget, meta.name):
+            clipped = f"（声明的范围 {declared} 超出有内容的单元格，只填到 {ref}）" if declared != ref else ""
+            report.note("merged-cells", f"合并单元格 {ref} 已按显示内容填入其中每一行{clipped}", file=name,
+                        sheet=meta.name, row=range_boundaries(ref)[1])
+        if scan.formulas:
+            _check_formulas(path, meta.name, grid, name, report)
+        yield meta.name, grid
 
 
-def _grid(sheet, budget: Budget) -> list[list]:
-    """A sheet's rows as lists of values, counted as openpyxl makes them.
+def _grid(rows: list[list], budget: Budget, title: str) -> list[list]:
+    """A sheet's rows as lists of values, counted as they are taken.
 
     Trailing empty cells and empty rows at the end are dropped (a sheet formatted down to row 1,048,576 holds
     nothing there); a cell of spaces is empty. Blank rows between rows of data stay, so row numbers are Excel's.
     """
-    sheet.reset_dimensions()  # exporters may record a size smaller than the data: read it all
     grid: list[list] = []
     blank = 0
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        budget.take(len(row) or 1, sheet.title, number)
+    for number, row in enumerate(rows, start=1):
+        budget.take(len(row) or 1, title, number)
         values = [None if isinstance(v, str) and not v.strip() else v for v in row]
         while values and values[-1] is None:
             values.pop()
         if not values:
             blank += 1
             continue
-        budget.check_row(number, len(values), sheet.title)
+        budget.check_row(number, len(values), title)
         for index, value in enumerate(values):
-            budget.check_text(value, sheet.title, number, _column_name(index))
+            budget.check_text(value, title, number, _column_name(index))
         grid.extend([] for _ in range(blank))
         blank = 0
         grid.append(values)
@@ -226,6 +244,12 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget)
     seen_merges: set[str] = set()
     for piece in _pieces(archive, info):
         budget.take(_count(piece, b"c", b"row"))
+        scan.rows += _count(piece, b"row")
+        rows = _ROW_NUMBER.findall(piece)
+        if rows:
+            scan.last_row = max(scan.last_row, max(map(int, rows)))
+        for letters in set(_WIDE_CELL.findall(piece)):
+            scan.last_column = max(scan.last_column, column_index_from_string(letters.decode().upper()))
         if not scan.formulas and (b"<f" in piece or b":f" in piece) and _FORMULA.search(piece):
             scan.formulas = True
         if b"mergeCell" in piece:

@@ -11,8 +11,13 @@ from .context import SiteContent
 class Sink(Protocol):
     """Where outputs write (build.writer.SiteWriter). A path is never written twice."""
 
-    def page(self, url: str, title: str, body: str) -> None:
-        """A themed page at url (`cases/x/`): the theme's header, search and footer around body (HTML)."""
+    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
+        """A themed page at url (`cases/x/`): the theme's header, search and footer around body (HTML).
+        `inputs` (a digest of what the page was made from) and `lookups` (SiteContent.recording) let a later
+        build take the page as it is when neither changed."""
+
+    def reuse(self, url: str, inputs: str) -> bool:
+        """True when the page at url, made from these inputs, would come out as it did: it is then in place."""
 
     def file(self, path: str, data: str | bytes) -> None:
         """A file at path, as is."""
@@ -27,9 +32,16 @@ class Sink(Protocol):
 
 
 class Output:
-    """Subclasses override the steps they need; the defaults do nothing."""
+    """Subclasses override the steps they need; the defaults do nothing.
+
+    `parts`: write() can do part k of n of its work (the build spreads the parts over processes); `weight`:
+    how much work it is, to start the largest first; `lists_pages`: it lists every page written by the others
+    (the sitemap), so it runs after them."""
 
     name = ""
+    parts = False
+    weight = 1
+    lists_pages = False
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         """(path under content/, Markdown) of pages the theme engine renders like hand-written ones."""
@@ -39,5 +51,12 @@ class Output:
         """Marker -> Markdown, replaced where a hand-written page contains the marker."""
         return {}
 
-    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
-        """Files and themed pages, written after the theme engine has built its pages."""
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
+        """Files and themed pages, written after the theme engine has built its pages (part `part` of
+        `parts` when the output can be split)."""
+
+
+def share(items: list, part: int, parts: int) -> list:
+    """Part `part` of `parts` of the items, contiguous, so the parts in order are the items in order."""
+    size = -(-len(items) // parts)
+    return items[part * size:(part + 1) * size]

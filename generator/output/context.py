@@ -3,7 +3,9 @@ shows them, the hand-written content they link to, and lookups the templates use
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from contextlib import contextmanager
+from dataclasses import dataclass, field, is_dataclass
 from datetime import date
 
 from ..core.model import Campaign, Guide, Post
@@ -48,6 +50,48 @@ class SiteContent:
         for guide in self.guides:
             for product in guide.products:
                 self._guides.setdefault(product, []).append(guide)
+        self._recorded: list | None = None
+        self._entry_digests: dict[int, str] = {}
+
+    # What a page was made from, so a build can tell that a page it made before would come out the same.
+    @contextmanager
+    def recording(self):
+        """Lookups the templates make while this block runs: [(method, arguments)]."""
+        self._recorded = []
+        try:
+            yield self._recorded
+        finally:
+            self._recorded = None
+
+    def _note(self, method: str, *args) -> None:
+        if self._recorded is not None:
+            self._recorded.append((method, args))
+
+    def digest(self, *parts) -> str:
+        """A digest of entries, lists of them, and plain values (dates, strings, numbers, dataclasses)."""
+        h = hashlib.sha1()
+        for part in parts:
+            h.update(self._digest_value(part).encode())
+            h.update(b"\x00")
+        return h.hexdigest()
+
+    def _digest_value(self, value) -> str:
+        if isinstance(value, Entry):
+            found = self._entry_digests.get(id(value))
+            if found is None:
+                found = self._entry_digests[id(value)] = hashlib.sha1(repr(
+                    (value.rtype.name, value.page, tuple(value.view.items()), value.public_from,
+                     value.public_until)).encode()).hexdigest()
+            return found
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._digest_value(v) for v in value) + "]"
+        if is_dataclass(value) and not isinstance(value, type):
+            return repr(value)
+        return repr(value)
+
+    def lookups_digest(self, recorded: list) -> str:
+        """The digest of what these lookups give now."""
+        return self.digest(*[getattr(self, method)(*args) for method, args in recorded])
 
     @property
     def as_of(self) -> date:
@@ -56,24 +100,31 @@ class SiteContent:
     # Lookups for the templates: they name types by their registry name and never see a record.
     def url_for(self, type_name: str, key: str) -> str | None:
         """The address of the public page of a record of `type_name` whose key is `key`, if there is one."""
+        self._note("url_for", type_name, key)
         entry = self._by_key[type_name].get(key)
         return entry.url if entry else None
 
     def of_party(self, type_name: str, code: str | None) -> list[Entry]:
         """Public entries of `type_name` about the party with this credit code, newest first."""
+        self._note("of_party", type_name, code)
         return self._by_party[type_name].get(code, []) if code else []
 
     def for_campaign(self, type_name: str, campaign_id: str) -> list[Entry]:
+        self._note("for_campaign", type_name, campaign_id)
         return [e for e in self.entries[type_name] if e.view.get("campaign") == campaign_id]
 
     def pages_for_campaign(self, type_name: str, campaign_id: str) -> list[list[Entry]]:
+        self._note("pages_for_campaign", type_name, campaign_id)
         return [g for g in self.pages[type_name].values() if any(e.view.get("campaign") == campaign_id for e in g)]
 
     def guides_for(self, product: str | None) -> list[Guide]:
+        self._note("guides_for", product)
         return self._guides.get(product, []) if product else []
 
     def campaign(self, campaign_id: str | None) -> Campaign | None:
+        self._note("campaign", campaign_id)
         return self._campaigns.get(campaign_id) if campaign_id else None
 
     def posts_for(self, campaign_id: str) -> list[Post]:
+        self._note("posts_for", campaign_id)
         return [p for p in self.posts if p.campaign == campaign_id]

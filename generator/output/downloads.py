@@ -34,8 +34,9 @@ def listing(site: SiteContent) -> list[dict]:
 
 class Downloads(Output):
     name = "downloads"
+    weight = 25
 
-    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         for rtype in site.registry:
             entries = [e for group in site.pages[rtype.name].values() for e in group]
             labels, ids, rows = table_rows(rtype, entries)

@@ -14,7 +14,7 @@ import jinja2
 from ..core.schema import RecordType
 from ..core.text import slugify
 from ..rules.publication import Entry
-from .base import Output, Sink
+from .base import Output, Sink, share
 from .context import SiteContent
 
 PER_PAGE = 50
@@ -93,6 +93,8 @@ def _pages(rows: list[list[Entry]]) -> int:
 
 class ListPages(Output):
     name = "list pages"
+    parts = True
+    weight = 20
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         for index, rtype in enumerate(site.registry):
@@ -103,20 +105,26 @@ class ListPages(Output):
                 settings=site.settings, root="../", browsing=browsing,
                 paging=Paging(base, 1, _pages(rows), len(rows)), caption=f"{rtype.label}（按日期从新到旧）")
 
-    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         template = env.get_template("list_page.html")
+        work = []
         for rtype in site.registry:
             browsing, found = lists(site, rtype)
             for base, scope, rows in found:
                 pages = _pages(rows)
                 for number in range(1, pages + 1):
-                    if base == f"{rtype.name}/" and number == 1:
-                        continue  # the theme engine's page
-                    paging = Paging(base, number, pages, len(rows))
-                    url = paging.url(number)
-                    heading = f"{rtype.label}：{scope}" + (f"（第 {number} 页）" if number > 1 else "")
-                    body = template.render(
-                        rtype=rtype, heading=heading, scope=scope, as_of=site.as_of, root=_root(url),
-                        rows=rows[(number - 1) * PER_PAGE:number * PER_PAGE], paging=paging,
-                        browsing=browsing.at(base), caption=f"{rtype.label}：{scope}（按日期从新到旧）")
-                    sink.page(url, heading, body)
+                    if base != f"{rtype.name}/" or number != 1:  # page 1 of all is the theme engine's page
+                        work.append((rtype, browsing, base, scope, rows, number, pages))
+        for rtype, browsing, base, scope, rows, number, pages in share(work, part, parts):
+            paging = Paging(base, number, pages, len(rows))
+            url = paging.url(number)
+            heading = f"{rtype.label}：{scope}" + (f"（第 {number} 页）" if number > 1 else "")
+            shown = rows[(number - 1) * PER_PAGE:number * PER_PAGE]
+            inputs = site.digest("list", rtype.name, heading, site.as_of, paging, browsing.at(base), *shown)
+            if sink.reuse(url, inputs):
+                continue
+            with site.recording() as lookups:
+                body = template.render(
+                    rtype=rtype, heading=heading, scope=scope, as_of=site.as_of, root=_root(url), rows=shown,
+                    paging=paging, browsing=browsing.at(base), caption=f"{rtype.label}：{scope}（按日期从新到旧）")
+            sink.page(url, heading, body, inputs, lookups)

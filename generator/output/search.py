@@ -40,12 +40,13 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
 
 class SearchIndex(Output):
     name = "search index"
+    weight = 30
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         types = [{"name": t.name, "label": t.label} for t in site.registry]
         yield FOLDER + "index.md", env.get_template("search.html").render(types=types, settings=site.settings)
 
-    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         types = [{"name": t.name, "label": t.label, "short": t.short_label,
                   "class": t.field(t.search.summary).label} for t in site.registry] + [PAGES]
         builder = IndexBuilder(types)

@@ -21,8 +21,9 @@ def _urlset(site_url: str, urls: list[str]) -> str:
 
 class Sitemap(Output):
     name = "sitemap"
+    lists_pages = True
 
-    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink) -> None:
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         urls = sink.page_urls
         if len(urls) <= PER_FILE:
             text = _urlset(site.site_url, urls)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Callable, Iterable
 
-from ..core.model import Campaign, Dataset
+from ..core.model import Campaign, Dataset, Record
 from ..core.schema import RecordType
 from ..core.settings import Settings
 from .redact import RedactionLog, public_campaign, public_view
@@ -79,14 +79,27 @@ def rule_context(dataset: Dataset, registry: Iterable[RecordType], settings: Set
     return RuleContext(as_of, settings, revoked), ahead
 
 
+def views_of(records: list[Record], settings: Settings, names: frozenset[str]) -> list[tuple[dict, RedactionLog]]:
+    """The public view of each record, and what was masked in it."""
+    out = []
+    for record in records:
+        log = RedactionLog()
+        out.append((public_view(record, settings, log, names), log))
+    return out
+
+
+ViewMaker = Callable[[list[Record], Settings, frozenset], list[tuple[dict, RedactionLog]]]
+
+
 def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings, as_of: date,
-            names: frozenset[str]) -> Publication:
-    """Decide every record and build the public views of those shown."""
+            names: frozenset[str], view_maker: ViewMaker = views_of) -> Publication:
+    """Decide every record and build the public views of those shown (by `view_maker`: the build spreads the
+    work over processes and remembers views between builds)."""
     registry = tuple(registry)
     pub = Publication(as_of)
     ctx, changes = rule_context(dataset, registry, settings, as_of)
     for rtype in registry:
-        shown = []
+        public = []
         for record in dataset.records.get(rtype.name, []):
             decision = rtype.decide(record, ctx)
             if decision.next_change:
@@ -95,8 +108,11 @@ def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings
                 pub.withheld[rtype.name][decision.reason] += 1
                 pub.withheld_ids[f"{rtype.name}:{rtype.entry_id(record.values)}"] = decision.reason
                 continue
-            entry = Entry(rtype, record.page, public_view(record, settings, pub.redactions, names),
-                          decision.public_from, decision.public_until)
+            public.append((record, decision))
+        shown = []
+        for (record, decision), (view, log) in zip(public, view_maker([r for r, _ in public], settings, names)):
+            pub.redactions.counts.update(log.counts)
+            entry = Entry(rtype, record.page, view, decision.public_from, decision.public_until)
             shown.append(entry)
             if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
                 pub.leaving_soon.append(entry)

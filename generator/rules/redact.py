@@ -74,6 +74,25 @@ class RedactionLog:
         return sum(self.counts.values())
 
 
+_MASKED_MAX = 200_000
+_masked: dict[tuple, tuple[str, Counter]] = {}
+_masked_for: list = [None]  # the names the memo was filled for
+
+
+def _mask(text: str, names: frozenset[str], keep: frozenset[str]) -> tuple[str, Counter]:
+    """mask_text, remembered within a build: authorities, bases and violations repeat across thousands of
+    records. The memo holds results for one set of known names only."""
+    if _masked_for[0] is not names:
+        _masked.clear()
+        _masked_for[0] = names
+    found = _masked.get((text, keep))
+    if found is None:
+        if len(_masked) > _MASKED_MAX:
+            _masked.clear()
+        found = _masked[(text, keep)] = mask_text(text, names, keep)
+    return found[0], Counter(found[1])
+
+
 def public_view(record: Record, settings: Settings, log: RedactionLog | None = None,
                 names: frozenset[str] = frozenset()) -> dict:
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
@@ -98,7 +117,7 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
             value = mask_name(value)  # a sole trader's operator is a natural person (so is the name in 张华五金店)
         elif f.value_type in (ValueType.FREE_TEXT, ValueType.TEXT):
             # an organisation's representative is shown by name, as Order 45 Art. 6 requires
-            value, counts = mask_text(value, frozenset() if f.id == "legal_rep" else names, keep)
+            value, counts = _mask(value, frozenset() if f.id == "legal_rep" else names, keep)
             for name in masked_own:
                 if len(name) >= 2 and name in value:
                     counts["name"] += value.count(name)

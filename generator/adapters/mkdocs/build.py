@@ -8,18 +8,28 @@ from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
 
 from ...build.pipeline import Prepared
+from ...build.site import Built, build_site
 from ...build.writer import DuplicatePath
 from .config import PLUGIN, load
+from .plugin import ThemeResult
 
 
 class BuildFailed(Exception):
     """MkDocs, the theme or a template failed; the message is for the clerk."""
 
 
-def render(prepared: Prepared, into: Path) -> None:
+def render(prepared: Prepared, target: Path | None = None, clean: bool = False) -> Built:
+    """The whole site for a prepared plan, into target (the plan's site folder by default), going live only
+    when everything is written; clean: nothing an earlier build left is trusted."""
+    return build_site(prepared, theme, target, clean)
+
+
+def theme(prepared: Prepared, into: Path) -> ThemeResult:
+    """MkDocs builds the hand-written pages, the outputs' Markdown pages and the frames into `into`."""
     plan = prepared.plan
     config = load(plan.site.config_file, site_dir=str(into), strict=plan.strict)
-    config.plugins[PLUGIN].bind(prepared)
+    plugin = config.plugins[PLUGIN]
+    plugin.bind(prepared)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -27,3 +37,4 @@ def render(prepared: Prepared, into: Path) -> None:
         raise BuildFailed(str(exc)) from exc
     finally:
         config.plugins.on_shutdown()
+    return plugin.theme

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -39,6 +40,16 @@ def _as_of_from_environment():
     return day
 
 
+@dataclass(frozen=True)
+class ThemeResult:
+    """What the theme engine built, for the command line to write the outputs around it."""
+
+    frames: dict
+    pages: list[str]
+    files: frozenset[str]
+    documents: list[dict]
+
+
 class DisclosurePlugin(BasePlugin):
     """The options are generator.core.settings.Settings, checked by the generator with its own messages."""
 
@@ -63,6 +74,7 @@ class DisclosurePlugin(BasePlugin):
         self.theme_files: frozenset[str] = frozenset()
         self.theme_documents: list[dict] = []
         self.generated: set[str] = set()
+        self.theme: ThemeResult | None = None
         return config
 
     def _own_plan(self, config) -> Prepared:
@@ -124,16 +136,20 @@ class DisclosurePlugin(BasePlugin):
         shutil.rmtree(site_dir / frame.FRAME_DIR, ignore_errors=True)
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # written by the sitemap output, with every page
             (site_dir / name).unlink(missing_ok=True)
+        material.neutralise_outside_scripts(site_dir)
+        if set(self.frames) != set(frame.DEPTHS):
+            raise PluginError("the record frame pages were not rendered")
+        if self._bound is not None:
+            # `python -m generator build` writes the outputs itself, incrementally and on all cores
+            self.theme = ThemeResult(self.frames, self.theme_pages, self.theme_files,
+                                     sorted(self.theme_documents, key=lambda d: d["url"]))
+            return
         # `mkdocs build --dirty` keeps old files: record pages of an earlier build must not survive it
         for rtype in self.prepared.plan.registry:
             for page in (site_dir / rtype.name).glob("*/index.html"):
                 if frame.RECORD_MARK in page.read_text(encoding="utf-8", errors="ignore"):
                     shutil.rmtree(page.parent)
-        if set(self.frames) != set(frame.DEPTHS):
-            raise PluginError("the record frame pages were not rendered")
         writer = site_writer.SiteWriter(site_dir, self.frames, self.theme_pages, self.theme_files,
                                         sorted(self.theme_documents, key=lambda d: d["url"]))
         site_writer.write(self.prepared, writer)
-        material.neutralise_outside_scripts(site_dir)
-        if self._bound is None:
-            finish(self.prepared)  # plain `mkdocs build`; `python -m generator build` finishes after its swap
+        finish(self.prepared)  # plain `mkdocs build`: the site is in place

@@ -1,0 +1,88 @@
+"""A whole site written for a plan, incrementally: the theme engine builds its pages into a folder of its own,
+then the outputs are written on all cores into the generation that is not live, only what changed is
+written, what is gone is deleted, and the generation goes live with one rename (build/generations.py).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from ..core.timing import phase
+from . import cache, generations, staging
+from .pipeline import Prepared
+from .writer import SiteWriter, remove_stale, sync_theme, write_parallel
+
+
+class Theme(Protocol):
+    """What the theme engine built (adapters/mkdocs/plugin.ThemeResult)."""
+
+    frames: dict
+    pages: list[str]
+    files: frozenset[str]
+    documents: list[dict]
+
+
+@dataclass(frozen=True)
+class Built:
+    pages_made: int
+    pages_reused: int
+    files: int
+    removed: int
+
+
+def context_digest(prepared: Prepared) -> str:
+    """All a page depends on besides its records and what its template looks up: the templates, the
+    settings, the site's address and the program."""
+    plan = prepared.plan
+    h = hashlib.sha1(cache.code_version().encode())
+    h.update(repr(plan.settings).encode())
+    h.update(plan.site.site_url.encode())
+    if plan.site.theme_dir:
+        for path in sorted(plan.site.theme_dir.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(plan.site.theme_dir).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Theme], target: Path | None = None,
+               clean: bool = False) -> Built:
+    """Into target (the plan's site folder by default). Raises what the theme engine raises; the live site is
+    then untouched. clean: trust nothing an earlier build left (files changed by hand are put right)."""
+    plan = prepared.plan
+    target = target or plan.output_dir
+    store = cache.Store(plan.site.root / plan.settings.history_dir)
+    generation = generations.next_generation(target, store.folder)
+    trusted = generation.trusted and not clean
+    holds = generation.manifest if trusted else {}
+    before = set(holds) if trusted else generation.existing_files()
+    live = {} if clean else generations.live_manifest(target, store.folder)
+    pages_key = generations.slug(target)
+    temporary = staging.create(target)
+    try:
+        with phase("theme engine"):
+            theme = theme_engine(prepared, temporary)
+            theme_files = sync_theme(temporary, generation.path, holds)
+        previous = {} if clean else store.get("pages", pages_key) or {}
+        writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
+                            holds=holds, live=(target.resolve(), live) if live else None,
+                            pages_before=previous if isinstance(previous, dict) else {},
+                            context=context_digest(prepared), site=prepared.site)
+        written = write_parallel(prepared, writer)
+        files = {**theme_files, **written.files}
+        with phase("remove what is gone"):
+            removed = remove_stale(generation.path, set(files), before)
+        with phase("swap"):
+            retired = generations.live_name(target)
+            generations.complete(generation, target, store.folder, files)
+            if clean and retired:  # hand edits there too: the build that next writes it trusts nothing
+                generations.distrust(generations.folder_of(target) / retired)
+        store.put("pages", pages_key, written.pages)
+    except BaseException:
+        generations.discard(generation)
+        raise
+    finally:
+        staging.discard(temporary)
+    return Built(written.made, written.reused, len(files), removed)

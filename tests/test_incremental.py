@@ -1,0 +1,122 @@
+"""Incremental builds: a build that reuses what an earlier one made gives the very bytes a build from nothing
+gives, after any kind of change; and it does reuse: an unchanged page is not made again.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+from conftest import TODAY, FixtureSite, case_row, uscc
+from generator.build import generations
+
+PARTY = uscc("9111000012345" "0001")
+BLACKLIST_ROW = {"当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": PARTY, "列入事由": "拒不履行行政处罚决定",
+                 "作出决定机关": "测试市市场监督管理局", "列入日期": "2026-04-01",
+                 "所依据行政处罚决定书文号": "测试市监罚〔2026〕1号"}
+DAY = date(2026, 6, 1)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != generations.TOKEN}
+
+
+def _build(site: FixtureSite, capsys, day: date = DAY) -> tuple[int, int]:
+    """(pages made, pages reused) of one build."""
+    capsys.readouterr()
+    assert site.run("build", "--as-of", day.isoformat(), today=max(day, TODAY)) == 0
+    made, reused = re.search(r"重新生成 (\d+) 个页面，沿用 (\d+) 个", capsys.readouterr().err).groups()
+    return int(made), int(reused)
+
+
+def _as_from_nothing(site: FixtureSite, tmp_path: Path, capsys, day: date = DAY) -> dict[str, bytes]:
+    """The site the same sources give when built with no cache and no earlier site (the change log kept)."""
+    fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+    shutil.copytree(site.root, fresh, ignore=shutil.ignore_patterns("site", ".site.generations", "cache"))
+    clone = FixtureSite.__new__(FixtureSite)
+    clone.root = fresh
+    made, reused = _build(clone, capsys, day)
+    assert reused == 0
+    return _tree(fresh / "site")
+
+
+def _step(site: FixtureSite, tmp_path: Path, capsys, day: date = DAY) -> tuple[int, int]:
+    expected = _as_from_nothing(site, tmp_path, capsys, day)
+    counts = _build(site, capsys, day)
+    assert _tree(site.site) == expected
+    return counts
+
+
+def test_every_kind_of_change_gives_what_a_build_from_nothing_gives(fixture_site, tmp_path, capsys):
+    site = fixture_site
+    site.cases_csv([case_row(n) for n in range(1, 6)])
+    site.blacklist_csv([BLACKLIST_ROW])
+    made, reused = _step(site, tmp_path, capsys)
+    assert reused == 0 and made >= 6
+
+    # nothing changed: nothing is made, whichever generation is written
+    for _ in range(2):
+        assert _step(site, tmp_path, capsys) == (0, made)
+    before = site.page("cases/测试市监罚-2026-3号/")
+
+    # one record's text: its page and the list pages showing it, not the other records' pages
+    site.cases_csv([case_row(n) for n in range(1, 5)] + [case_row(5, 违法事实="当事人销售的灭火器压力不足。")])
+    made_now, reused_now = _step(site, tmp_path, capsys)
+    assert 1 <= made_now < 4 and "压力不足" in site.page("cases/测试市监罚-2026-5号/")
+    assert site.page("cases/测试市监罚-2026-3号/") == before
+
+    # a record another page looks up: the blacklist page links the case it rests on, and lists the party's cases
+    assert "测试市监罚〔2026〕1号" in site.page("blacklist/" + _only(site, "blacklist") + "/")
+    site.cases_csv([case_row(n) for n in range(2, 6)] + [case_row(6, 统一社会信用代码=PARTY)])
+    _step(site, tmp_path, capsys)
+    listed = site.page("blacklist/" + _only(site, "blacklist") + "/")
+    assert 'href="../../cases/测试市监罚-2026-1号/"' not in listed and "测试市监罚-2026-6号" in listed
+
+    # a record gone: its page is gone from the live site
+    assert not (site.site / "cases" / "测试市监罚-2026-1号").exists()
+
+    # a template: every page is made again
+    template = site.root / "theme" / "disclosure" / "case.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<p>模板已更新</p>\n", encoding="utf-8")
+    made_now, reused_now = _step(site, tmp_path, capsys)
+    assert "模板已更新" in site.page("cases/测试市监罚-2026-3号/")
+    assert reused_now == 0
+
+    # a setting
+    config = site.config.read_text(encoding="utf-8")
+    site.config.write_text(config.replace("lower_fine_threshold: 5000", "lower_fine_threshold: 3000"), encoding="utf-8")
+    assert _step(site, tmp_path, capsys)[1] == 0
+
+    # another day: records come down on their own
+    _step(site, tmp_path, capsys, date(2029, 12, 1))
+    assert not (site.site / "cases" / "测试市监罚-2026-3号").exists()
+
+
+def test_a_site_folder_changed_by_hand_is_put_right(fixture_site, tmp_path, capsys):
+    site = fixture_site
+    site.cases_csv([case_row(n) for n in range(1, 4)])
+    expected = _as_from_nothing(site, tmp_path, capsys)
+    page = Path("cases") / "测试市监罚-2026-2号" / "index.html"
+
+    def spoil(token: bool) -> None:
+        (site.site / page).write_text("改坏了", encoding="utf-8")
+        (site.site / "stray.html").write_text("x", encoding="utf-8")
+        if token:  # anything that cleans the folder (a plain `mkdocs build` into site/) drops the token
+            (site.site / generations.TOKEN).write_text("other", encoding="utf-8")
+
+    _build(site, capsys)
+    _build(site, capsys)  # both generations written
+    spoil(token=False)
+    site.run("build", "--as-of", DAY.isoformat(), "--clean")  # what the user guide says to do after hand edits
+    assert _tree(site.site) == expected
+    spoil(token=True)
+    _build(site, capsys)
+    _build(site, capsys)  # back in the spoilt folder: nothing in it was trusted
+    assert _tree(site.site) == expected
+
+
+def _only(site: FixtureSite, type_name: str) -> str:
+    (page,) = [p.parent.name for p in (site.site / type_name).glob("*/index.html") if p.parent.name != "page"]
+    return page
