@@ -94,23 +94,40 @@ def test_list_pages_and_home_summary(written):
     assert '<span class="stat-value">3</span><span class="stat-unit">条</span>' in summary
 
 
-def test_downloads_parse_and_hold_the_public_rows(written):
+def test_downloads_parse_and_hold_the_public_rows_typed(written):
+    """What a journalist gets: every public row, amounts as numbers in 元, dates as dates, the page's address."""
+    from openpyxl import load_workbook
+
     _, files = written
-    rows = list(csv.reader(io.StringIO(files["data/cases.csv"])))
-    assert rows[0][0] == "行政处罚决定书文号" and rows[0][-1] == "公示截止" and len(rows) == 4
+    rows = list(csv.DictReader(io.StringIO(files["data/cases.csv"])))
+    assert len(rows) == 3 and list(rows[0])[0] == "行政处罚决定书文号"
+    assert list(rows[0])[-2:] == ["公示截止", "网页地址"]
+    first = rows[0]
+    assert first["罚款金额（元）"] == "20000" and first["处罚决定日期"] == "2026-05-01"
+    assert first["网页地址"] == "https://test.example.gov.cn/cases/测试罚-2026-2号/"
     data = json.loads(files["data/cases.json"])
-    assert data["count"] == 3 and data["as_of"] == "2026-06-01"
-    assert "id_number" not in data["records"][0] and data["records"][0]["public_until"]
-    with zipfile.ZipFile(io.BytesIO(files["data/blacklist.xlsx"])) as book:
-        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
-    assert "拒不整改" in sheet and sheet.count("<row ") == 2
+    assert data["count"] == 3 and data["as_of"] == "2026-06-01" and data["units"] == {"fine": "元", "confiscated": "元"}
+    record = data["records"][0]
+    assert "id_number" not in record and record["public_until"] and record["fine"] == 20000
+    assert {f["name"]: f["type"] for f in data["fields"]}["decision_date"] == "date"
+    book = load_workbook(io.BytesIO(files["data/cases.xlsx"]))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    fine, decided = sheet.cell(2, header.index("罚款金额（元）") + 1), sheet.cell(2, header.index("处罚决定日期") + 1)
+    assert fine.value == 20000 and fine.data_type == "n"
+    assert decided.is_date and decided.value.date() == date(2026, 5, 1)
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}4"
+    assert sheet.max_row == 4 and sheet.cell(1, 1).font.b
+    blacklist = load_workbook(io.BytesIO(files["data/blacklist.xlsx"])).active
+    assert blacklist.max_row == 2 and "拒不整改" in [c.value for c in blacklist[2]]
 
 
 def test_data_page_lists_downloads_and_the_dictionary(written):
     _, files = written
     page = files["_sources/data/index.md"]
     assert '<a href="cases.xlsx">XLSX</a>' in page and "| `party_name` |" in page
-    assert "预计移出日期" in page and "公示截止" in page
+    assert "预计移出日期" in page and "公示截止" in page and "| 罚款金额（元） | `fine` | 数值（元） |" in page
+    assert "| `id_number` |" not in page and "（`id_number`）" in page  # named as never published
 
 
 def test_search_index_and_sitemap_cover_every_record_page(written, tmp_path):
@@ -162,7 +179,7 @@ def test_cells_that_look_like_formulas_are_text_in_every_download(tmp_path):
     labels = {f: CASES.field(f).label for f in FORMULAS}
     for field_id, value in FORMULAS.items():
         assert cells[labels[field_id]] == "'" + value  # the apostrophe makes Excel read text
-    assert cells["处罚机关"] == "测试局" and cells["罚款金额"] == "20,000 元"  # other cells as they were
+    assert cells["处罚机关"] == "测试局" and cells["罚款金额（元）"] == "20000"  # other cells as they were
     record = json.loads(files["data/cases.json"])["records"][0]
     assert {f: record[f] for f in FORMULAS} == FORMULAS
     with zipfile.ZipFile(io.BytesIO(files["data/cases.xlsx"])) as book:

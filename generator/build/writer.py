@@ -7,12 +7,15 @@ build is not even made again: its bytes are already there, or are copied from th
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from markupsafe import escape
 
@@ -98,6 +101,31 @@ class SiteWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(data)
+
+    @contextmanager
+    def stream(self, path: str) -> Iterator[BinaryIO]:
+        """A file written bit by bit (a large download): into a temporary file beside it, which replaces it
+        unless the folder already holds the same content."""
+        if path in self.out.files or path in self.theme_files:
+            raise DuplicatePath(f"two outputs want the same path: {path}")
+        self.out.files[path] = ""
+        target = self.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+        try:
+            with open(partial, "w+b") as stream:
+                yield stream
+                stream.seek(0)
+                sha = hashlib.sha1()
+                while chunk := stream.read(1 << 20):
+                    sha.update(chunk)
+            self.out.files[path] = sha.hexdigest()
+            if self.holds.get(path) == self.out.files[path]:
+                partial.unlink()
+            else:
+                os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
         frame = self.frames.get(url.count("/"))
@@ -185,7 +213,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         jobs += [(index, part, parts) for part in range(parts)]
     jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
     state = {"prepared": prepared, "writer": writer, "outputs": outputs}
-    results = dict(zip(jobs, parallel.run(_output_job, jobs, state)))
+    results = dict(zip(jobs, parallel.run(_output_job, jobs, state, fresh=True)))
     for job in sorted(results):  # in output order, parts in order: the same order as one process writes
         done = results[job]
         clash = done.files.keys() & writer.out.files.keys()
@@ -207,7 +235,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
 
 def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
     index, part, parts = job
-    writer: SiteWriter = state["writer"]
+    writer = copy.copy(state["writer"])  # its own record of what it wrote, in a worker or (one core) not
     writer.out = Written()
     output = state["outputs"][index]
     started = time.perf_counter()

@@ -10,6 +10,7 @@ from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..build.pipeline import finish, make_plan, prepare
 from ..build.summary import summary
 from ..core.clock import Clock
+from ..core.memory import give_back
 from ..core.timing import phases
 from ..recordtypes import REGISTRY
 from .common import EXIT_BUILD, EXIT_DATA, EXIT_OK, as_of_date, labels, print_summary
@@ -39,6 +40,8 @@ def run(args, config_file: Path, clock: Clock) -> int:
     plan = make_plan(site, REGISTRY, today=clock(), as_of=args.as_of, strict=args.strict, output_dir=args.site_dir)
     prepared = prepare(plan)
     print_summary(summary(prepared), plan.report, labels(prepared), sys.stderr)
+    plan.inspection.dataset.release()  # from here on pages are made from the public views only
+    give_back()
     if plan.failed():
         print("数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试。", file=sys.stderr)
         return EXIT_DATA

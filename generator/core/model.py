@@ -116,7 +116,16 @@ class Dataset:
     campaigns: list[Campaign] = field(default_factory=list)
     read: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
+    released: bool = False  # see release()
 
     def all_records(self):
+        if self.released:
+            raise RuntimeError("the records were released after publishing; only the counts remain")
         for records in self.records.values():
             yield from records
+
+    def release(self) -> None:
+        """Forget the records, keeping the counts: after publishing, pages are made from public views only,
+        and at province scale the records are hundreds of megabytes."""
+        self.records = {name: [] for name in self.records}
+        self.released = True

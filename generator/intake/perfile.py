@@ -5,8 +5,9 @@ process boundary and be stored; the records are made again by the caller, which 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from ..core.model import Record, Source
 from ..core.problems import Problem, Report
@@ -21,17 +22,26 @@ from .validate import validate_rows
 @dataclass
 class FileResult:
     rows: int  # data rows read (placeholder and empty rows are not rows)
-    records: list[tuple[dict, Source, dict]]  # values, source, headers of each valid record
+    records: list[tuple[dict, Source, int]]  # values, source and headers (an index in `headers`) of each record
     problems: list[Problem]
     rejected: int
+    headers: list[dict] = field(default_factory=list)  # field id -> column header, one per sheet layout
 
     def make_records(self, rtype: RecordType) -> list[Record]:
-        return [Record(rtype, values, source, headers) for values, source, headers in self.records]
+        shared = [MappingProxyType(h) for h in self.headers]
+        return [Record(rtype, values, source, shared[h]) for values, source, h in self.records]
 
 
 def intake_file(path: Path, rtype: RecordType, mapping: Mapping, settings: Settings, root: Path) -> FileResult:
     report = Report()
     rows = read_file(path, rtype, mapping, report, root, Limits.of(settings))
     records, problems, rejected = validate_rows(rows, rtype, settings)
-    return FileResult(len(rows), [(dict(r.values), r.source, dict(r.headers)) for r in records],
-                      report.problems + problems, rejected)
+    layouts: dict[int, int] = {}  # id of a record's shared headers -> its index
+    headers: list[dict] = []
+    plain = []
+    for r in records:
+        if id(r.headers) not in layouts:
+            layouts[id(r.headers)] = len(headers)
+            headers.append(dict(r.headers))
+        plain.append((dict(r.values), r.source, layouts[id(r.headers)]))
+    return FileResult(len(rows), plain, report.problems + problems, rejected, headers)

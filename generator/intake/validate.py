@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable, Iterable, Iterator
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..core.model import Record, Source
 from ..core.personal import mask_text
@@ -121,6 +122,7 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType, settings: Settings
                   ) -> tuple[list[Record], list[Problem], int]:
     """Records from rows with no error, every problem found, and how many rows were rejected."""
     records, problems, rejected = [], [], 0
+    shared: dict[tuple, Mapping] = {}
     for raw in rows:
         if any(p.code == "file-shape" for p in raw.problems):  # not a record at all: nothing more to check
             problems.extend(raw.problems)
@@ -135,8 +137,10 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType, settings: Settings
         if any(p.severity is Severity.ERROR for p in row_problems):
             rejected += 1
             continue
-        headers = {fid: cell.header for fid, cell in raw.cells.items() if cell.header != MAPPING_FILE}
-        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row), headers))
+        headers = tuple((fid, cell.header) for fid, cell in raw.cells.items() if cell.header != MAPPING_FILE)
+        if headers not in shared:  # the rows of one sheet share their headers: one mapping, not one per row
+            shared[headers] = MappingProxyType(dict(headers))
+        records.append(Record(rtype, values, Source(raw.file, raw.sheet, raw.row), shared[headers]))
     return records, problems, rejected
 
 

@@ -1,7 +1,7 @@
 """What an output is: one job, in up to three steps the build runs for every output in the list."""
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import BinaryIO, ContextManager, Iterator, Protocol
 
 import jinja2
 
@@ -21,6 +21,9 @@ class Sink(Protocol):
 
     def file(self, path: str, data: str | bytes) -> None:
         """A file at path, as is."""
+
+    def stream(self, path: str) -> ContextManager[BinaryIO]:
+        """A file at path written bit by bit (`with sink.stream(path) as f: f.write(…)`); seekable."""
 
     @property
     def theme_documents(self) -> list[dict]:

@@ -7,12 +7,13 @@ import jinja2
 
 from .base import Output
 from .context import SiteContent
-from .downloads import listing
+from .downloads import columns, listing
 
 
 def dictionary(site: SiteContent) -> list[dict]:
-    return [{"label": rtype.label, "fields": rtype.fields, "extra": [(rtype.until_label, "public_until", rtype.until_doc)]}
-            for rtype in site.registry]
+    """Per type: the downloads' columns (what a journalist reads), then the fields never published."""
+    return [{"label": rtype.label, "columns": columns(rtype, site.site_url),
+             "withheld": [f for f in rtype.fields if not f.public]} for rtype in site.registry]
 
 
 class DataPage(Output):

@@ -55,5 +55,5 @@ class SearchIndex(Output):
         for page in sink.theme_documents:
             builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", kind=len(types) - 1,
                                  summary=page["text"][:80], fields=[(TITLE, page["title"]), (OTHER, page["text"])]))
-        for path, data in builder.files().items():
+        for path, data in builder.files():
             sink.file(FOLDER + path, data)

@@ -22,9 +22,12 @@ import json
 import math
 import re
 import struct
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 NOT_INDEXED = re.compile(r"[^0-9A-Z\u3400-\u9fff\uf900-\ufaff]")
 TITLE, CODE, OTHER = 1, 2, 4
@@ -121,50 +124,60 @@ class Values:
 
 
 class IndexBuilder:
+    """Documents are added newest first; their terms go into compact posting lists at once (4 bytes a
+    posting), so the builder holds what results show and the postings, not the documents' text."""
+
     def __init__(self, types: list[dict]):
         self.types = types  # [{"name": "cases", "label": ...}], in id order; pages last
         self.docs: list[Document] = []
+        self.postings: dict[str, array] = {}
 
     def add(self, doc: Document) -> None:
+        number = len(self.docs)
+        length = min(len(normalise(doc.title)), 31)
+        postings = self.postings
+        for term, bits in terms_of(doc).items():
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("I")
+            found.append((number << 8) | (length << 3) | bits)
+        doc.fields, doc.codes = [], []
         self.docs.append(doc)
 
-    def files(self) -> dict[str, bytes]:
-        """Path under search/ -> bytes of every index file."""
-        docs = self.docs
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """(path under search/, bytes) of every index file, made one by one."""
+        docs, postings = self.docs, self.postings
         records = sum(1 for d in docs if self.types[d.kind]["name"] != "pages")
-        postings: dict[str, list[int]] = defaultdict(list)
-        for number, doc in enumerate(docs):
-            length = min(len(normalise(doc.title)), 31)
-            for term, bits in terms_of(doc).items():
-                postings[term].append((number << 8) | (length << 3) | bits)
         stop = sorted(t for t, p in postings.items()
                       if len(t) == 2 and len(p) > max(STOP_SHARE * records, STOP_MIN))
         for term in stop:
             del postings[term]
-        out: dict[str, bytes] = {}
         shards: dict[int, dict[str, list]] = defaultdict(dict)
         blobs: dict[int, list[bytes]] = defaultdict(list)
         offsets: dict[int, int] = defaultdict(int)
         for term in sorted(postings):
-            encoded = _deltas(postings[term])
+            found = postings[term]
+            encoded = _deltas(found)
             shard = shard_of(term)
-            if len(postings[term]) > BIG:
-                out[f"b/{fnv1a(term):08x}.bin"] = gzip.compress(encoded, mtime=0)
-                shards[shard][term] = [len(postings[term])]
+            if len(found) > BIG:
+                yield f"b/{fnv1a(term):08x}.bin", gzip.compress(encoded, mtime=0)
+                shards[shard][term] = [len(found)]
             else:
-                shards[shard][term] = [len(postings[term]), offsets[shard]]
+                shards[shard][term] = [len(found), offsets[shard]]
                 blobs[shard].append(encoded)
                 offsets[shard] += len(encoded)
         for shard in range(SHARDS):
             header = json.dumps(shards.get(shard, {}), ensure_ascii=False, separators=(",", ":")).encode()
-            out[f"t/{shard:03d}.bin"] = gzip.compress(header + b"\n" + b"".join(blobs.get(shard, [])), mtime=0)
+            yield f"t/{shard:03d}.bin", gzip.compress(header + b"\n" + b"".join(blobs.pop(shard, [])), mtime=0)
         regions, products, classes = Values(), Values(), Values()
         for c in range(0, len(docs), DOCS_PER_CHUNK):
             chunk = [[d.url, d.title, d.subtitle, d.date, d.kind, d.summary, float(d.fine) if d.fine else 0,
                       d.region] for d in docs[c:c + DOCS_PER_CHUNK]]
-            out[f"d/{c // DOCS_PER_CHUNK:04d}.bin"] = gzip.compress(
+            yield f"d/{c // DOCS_PER_CHUNK:04d}.bin", gzip.compress(
                 json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
-        ranks = {number: rank for rank, number in enumerate(sorted(range(len(docs)), key=lambda n: docs[n].title))}
+        ranks = [0] * len(docs)
+        for rank, number in enumerate(sorted(range(len(docs)), key=lambda n: docs[n].title)):
+            ranks[number] = rank
         scale = 65535 / max(len(docs) - 1, 1)
         for c in range(0, len(docs), FACETS_PER_CHUNK):
             facets, order = bytearray(), bytearray()
@@ -172,11 +185,10 @@ class IndexBuilder:
                 d = docs[number]
                 facets += bytes((regions.id(d.region), products.id(d.product), classes.id(d.klass)))
                 order += bytes((fine_bucket(d.fine),)) + struct.pack(">H", int(ranks[number] * scale))
-            out[f"f/{c // FACETS_PER_CHUNK:03d}.bin"] = gzip.compress(bytes(facets), mtime=0)
-            out[f"o/{c // FACETS_PER_CHUNK:03d}.bin"] = gzip.compress(bytes(order), mtime=0)
-        out["meta.json"] = json.dumps(self._meta(stop, regions, products, classes), ensure_ascii=False,
+            yield f"f/{c // FACETS_PER_CHUNK:03d}.bin", gzip.compress(bytes(facets), mtime=0)
+            yield f"o/{c // FACETS_PER_CHUNK:03d}.bin", gzip.compress(bytes(order), mtime=0)
+        yield "meta.json", json.dumps(self._meta(stop, regions, products, classes), ensure_ascii=False,
                                       separators=(",", ":")).encode()
-        return out
 
     def _meta(self, stop, regions: Values, products: Values, classes: Values) -> dict:
         docs = self.docs
@@ -204,11 +216,13 @@ class IndexBuilder:
                 "classes": classes.names, "campaigns": campaigns}
 
 
-def _deltas(values: list[int]) -> bytes:
+def _deltas(values: array) -> bytes:
     """uint32 little-endian: (gap to the previous document << 8) | name length << 3 | field bits."""
-    out, previous = [], -1
+    out, previous = array("I"), -1
     for value in values:
         number = value >> 8
         out.append(((number - previous - 1) << 8) | (value & 0xFF))
         previous = number
-    return struct.pack(f"<{len(out)}I", *out)
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out.tobytes()
