@@ -29,11 +29,17 @@ test-dates: $(STAMP) tools
 	faketime '2024-01-01 12:00:00' $(PYTEST) -p no:cacheprovider
 	faketime '2035-12-31 12:00:00' $(PYTEST) -p no:cacheprovider
 
-# Debian packages the tests use: Chromium for browser tests (Playwright's own browser download is not used)
-# and faketime for runs under a faked machine date.
-TOOLS := chromium faketime
-tools:
-	@missing=""; for t in $(TOOLS); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+# Debian packages the tests use (command:package): Chromium for browser tests (Playwright's own browser
+# download is not used), faketime for runs under a faked machine date, Java and npm for the Nu Html Checker,
+# CJK fonts so that screenshots and print previews show Chinese.
+TOOLS := chromium:chromium faketime:faketime java:default-jre-headless npm:npm fc-list:fontconfig
+FONTS := fonts-noto-cjk
+# The Nu Html Checker from the npm registry, at the version pinned in pyproject.toml ([tool.disclosure.npm]).
+VNU_VERSION := $(shell sed -n 's/^vnu-jar *= *"\([^"]*\)".*/\1/p' pyproject.toml)
+VNU := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+tools: $(VNU)
+	@missing=""; for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing $(FONTS)"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "安装测试所需的软件包：$$missing"; \
@@ -42,6 +48,11 @@ tools:
 	    echo "测试需要这些软件包：$$missing。请运行 sudo apt-get install$$missing" >&2; exit 1; \
 	  fi; \
 	fi
+
+$(VNU): pyproject.toml
+	@command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+	touch $(VNU)
 
 # Rewrite the whole-site goldens (tests/golden/) after an intended change; review them with git diff.
 golden: $(STAMP)

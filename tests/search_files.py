@@ -38,8 +38,8 @@ class Index:
         values = struct.unpack_from(f"<{count}I", body, offset)
         out, number = [], -1
         for value in values:
-            number += 1 + (value >> 8)
-            out.append((number, value & 7))
+            number += 1 + (value >> 9)
+            out.append((number, value & 15))
         return out
 
     def document(self, number: int) -> list:

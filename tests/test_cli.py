@@ -68,7 +68,52 @@ def test_check_reports_withheld_reasons_and_leaving_soon(capsys):
     main(["-f", str(PROJECT / "mkdocs.yml"), "check", "--as-of", "2026-11-20"])
     out = capsys.readouterr().out
     assert "仅受到警告，依法不公示 1" in out and "未成年人案件，依法不公示 1" in out
-    assert "即将撤下：" in out and "下次公开内容变化：" in out
+    assert "30 天内到期撤下 2 条" in out and "下次公开内容变化：" in out
+    # names as a clerk knows them, not internal ids
+    assert "示例市东城区美厨电器有限公司（示例市监处罚〔2026〕29号），最后公示日" in out
+    assert "已遮蔽个人信息：违法事实中的手机号 1 处" in out and "facts:" not in out
+
+
+def test_the_report_file_holds_every_problem_and_every_withheld_row(fixture_site, capsys):
+    from conftest import case_row
+
+    rows = [case_row(n) for n in range(1, 80)]
+    rows += [case_row(200 + n, 处罚决定日期="2026-13-0" + str(n % 9 + 1)) for n in range(60)]  # 60 bad dates
+    rows += [case_row(300, 处罚类别="警告", 罚款金额="")]  # a warning alone is not published
+    fixture_site.cases_csv(rows)
+    assert fixture_site.run("check", "--as-of", "2026-06-01") == 1
+    out = capsys.readouterr().out
+    assert "……另有 10 个问题未显示，见报告文件" in out  # the terminal shows 50 of 60
+    assert f"详细报告（不随网站发布）：{fixture_site.root / 'site-report.html'}" in out
+    import csv
+    with (fixture_site.root / "site-report.csv").open(encoding="utf-8-sig") as f:
+        report = list(csv.DictReader(f))
+    errors = [r for r in report if r["类别"] == "错误"]
+    assert len(errors) == 60 and all(r["文件"].endswith("cases.csv") and r["行"] and r["列"] == "处罚决定日期"
+                                     for r in errors)
+    withheld = [r for r in report if r["类别"] == "暂不公开"]
+    assert [(r["编号"], r["说明"]) for r in withheld] == [("测试市监罚〔2026〕300号", "仅受到警告，依法不公示")]
+    assert withheld[0]["行"] == str(len(rows) + 1)  # the row in the file, after its header
+    html = (fixture_site.root / "site-report.html").read_text(encoding="utf-8")
+    assert html.count("<tr>") == len(report) + 1
+    assert not list(fixture_site.site.glob("**/site-report*")) if fixture_site.site.exists() else True
+
+
+def test_build_quiet_and_json_for_scripts(fixture_site, capsys):
+    import json
+    from conftest import case_row
+
+    fixture_site.cases_csv([case_row(1), case_row(2)])
+    assert fixture_site.run("build", "--as-of", "2026-06-01", "--quiet") == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+    assert fixture_site.run("build", "--as-of", "2026-06-01", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["exit"] == 0 and data["records"]["cases"]["published"] == 2 and data["site"]
+    fixture_site.cases_csv([case_row(1), case_row(2, 处罚决定日期="昨天")])
+    assert fixture_site.run("build", "--as-of", "2026-06-01", "--json") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["exit"] == 1 and data["problems"][0]["column"] == "处罚决定日期"
 
 
 def test_bad_as_of_is_a_clear_error(capsys):

@@ -72,7 +72,7 @@ def test_context_sorts_newest_first_and_links_types(written):
 def test_record_pages_link_the_case_and_the_listing_both_ways(written):
     _, files = written
     case_page = files["cases/测试罚-2026-1号/index.html"]
-    assert '<a href="../../blacklist/' + CODE + '/">严重违法失信名单</a>' in case_page
+    assert '<a href="../../blacklist/' + CODE + '/">该当事人已被列入严重违法失信名单</a>' in case_page
     listing_page = files[f"blacklist/{CODE}/index.html"]
     assert '<a href="../../cases/测试罚-2026-1号/">测试罚〔2026〕1号</a>' in listing_page
     assert "<title>测试公司1（测试罚〔2026〕1号）</title>" in case_page
@@ -126,7 +126,7 @@ def test_data_page_lists_downloads_and_the_dictionary(written):
     _, files = written
     page = files["_sources/data/index.md"]
     assert '<a href="cases.xlsx">XLSX</a>' in page and "| `party_name` |" in page
-    assert "预计移出日期" in page and "公示截止" in page and "| 罚款金额（元） | `fine` | 数值（元） |" in page
+    assert "预计移出日期" in page and "公示截止" in page and "| 罚款金额（元） | `fine` | 数值 |" in page
     assert "| `id_number` |" not in page and "（`id_number`）" in page  # named as never published
 
 

@@ -31,14 +31,20 @@ def workers() -> int:
 
 
 def run(job: Callable[[dict, T], R], items: Sequence[T], state: dict, processes: int | None = None,
-        fresh: bool = False) -> list[R]:
+        fresh: bool = False, on_done: Callable[[int, int], None] | None = None) -> list[R]:
     """job(state, item) for every item, in order. `state` is handed to the workers by fork, not by pickling.
 
     fresh: each job in a new worker, so what one job built up (a large index) is given back when it ends and
-    no job inherits another's memory; otherwise workers keep what they loaded (a dictionary) between jobs."""
+    no job inherits another's memory; otherwise workers keep what they loaded (a dictionary) between jobs.
+    on_done(done, total) is called in this process as jobs finish (progress)."""
     processes = workers() if processes is None else processes
+    tell = on_done or (lambda done, total: None)
     if processes <= 1 or len(items) <= 1:
-        return [job(state, item) for item in items]
+        results = []
+        for item in items:
+            results.append(job(state, item))
+            tell(len(results), len(items))
+        return results
     _state.clear()
     _state.update(state)
     _state["__job__"] = job
@@ -49,11 +55,16 @@ def run(job: Callable[[dict, T], R], items: Sequence[T], state: dict, processes:
     try:
         with multiprocessing.get_context("fork").Pool(min(processes, len(items)),
                                                       maxtasksperchild=1 if fresh else None) as pool:
-            return pool.map(_call, items, chunksize=1)
+            results: list = [None] * len(items)
+            for done, (number, result) in enumerate(pool.imap_unordered(_call_numbered, enumerate(items)), 1):
+                results[number] = result
+                tell(done, len(items))
+            return results
     finally:
         gc.unfreeze()
         _state.clear()
 
 
-def _call(item):
-    return _state["__job__"](_state, item)
+def _call_numbered(numbered):
+    number, item = numbered
+    return number, _state["__job__"](_state, item)

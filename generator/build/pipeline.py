@@ -242,7 +242,7 @@ def prepare(plan: Plan) -> Prepared:
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
     site = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
-                       list(inspection.posts), public_events(events, manifest["records"]))
+                       list(inspection.posts), public_events(events, manifest["records"]), plan.site.site_name)
     theme = plan.site.theme_dir
     env = environment(theme) if theme is not None and (theme / TEMPLATE_DIR).is_dir() else None
     return Prepared(plan, pub, site, env, history, manifest, events)

@@ -25,6 +25,7 @@ class SiteConfig:
     theme_dir: Path | None
     site_url: str
     options: dict  # the `disclosure` plugin's options, as written
+    site_name: str = ""
 
     @property
     def root(self) -> Path:

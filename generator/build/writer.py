@@ -19,7 +19,7 @@ from typing import BinaryIO, Iterator
 
 from markupsafe import escape
 
-from ..core.timing import add_phase, phase
+from ..core.timing import add_phase, phase, step
 from ..output import OUTPUTS
 from ..output.base import Output
 from .pipeline import Prepared
@@ -199,6 +199,9 @@ def write(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = 
             output.write(prepared.site, prepared.env, writer)
 
 
+PAGES_AND_FILES = "pages and files"
+
+
 def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = OUTPUTS) -> Written:
     """Every output, split into jobs run on all cores; the sitemap-like outputs that list every page (`last`)
     run afterwards in this process with the pages of all jobs. Returns what was written."""
@@ -213,7 +216,9 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         jobs += [(index, part, parts) for part in range(parts)]
     jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
     state = {"prepared": prepared, "writer": writer, "outputs": outputs}
-    results = dict(zip(jobs, parallel.run(_output_job, jobs, state, fresh=True)))
+    with phase(PAGES_AND_FILES):
+        results = dict(zip(jobs, parallel.run(_output_job, jobs, state, fresh=True,
+                                              on_done=lambda done, total: step(PAGES_AND_FILES, done, total))))
     for job in sorted(results):  # in output order, parts in order: the same order as one process writes
         done = results[job]
         clash = done.files.keys() & writer.out.files.keys()

@@ -7,22 +7,27 @@ replace), and nothing below it reads one.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from ..core.clock import Clock, system_today
-from . import build, check, importer, new, serve
+from . import bench, build, check, importer, new, serve
 from .common import EXIT_BUILD
+from .parser import ChineseParser
 
-COMMANDS = (build, check, serve, new, importer)
+EPILOG = """每个命令都有自己的帮助，例如：python -m generator build --help
+
+退出码：0 成功；1 数据有错误（网站未生成）；2 配置、参数或生成过程出错（网站未生成）。"""
+
+COMMANDS = (build, check, serve, new, importer, bench)
 
 
 def main(argv: list[str] | None = None, clock: Clock = system_today) -> int:
     commands = {module.NAME: module for module in COMMANDS}
-    parser = argparse.ArgumentParser(prog="python -m generator", description="执法信息公开网站生成器")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="配置文件（默认 mkdocs.yml）")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = ChineseParser(prog="python -m generator", description="执法信息公开网站生成器", epilog=EPILOG)
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, metavar="文件",
+                        help="配置文件（默认 mkdocs.yml）")
+    sub = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
     for module in commands.values():
         module.add_parser(sub)
     args = parser.parse_args(argv)

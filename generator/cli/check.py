@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..build.pipeline import make_plan, prepare
+from ..build.report import write_report
 from ..build.summary import summary
 from ..core.clock import Clock
 from ..recordtypes import REGISTRY
@@ -16,10 +17,20 @@ NAME = "check"
 NEEDS_CONFIG = True
 
 
+EPILOG = """示例：
+  python -m generator check                      检查 data/ 和 content/ 中的全部文件
+  python -m generator check --as-of 2026-12-01   按指定日期判断哪些信息到期撤下
+  python -m generator check --json               以 JSON 输出，供脚本读取
+
+每个问题都写明 文件:工作表!行:列。详细报告写在 mkdocs.yml 旁边的 site-report.html / site-report.csv。
+退出码：0 无错误；1 数据有错误；2 配置有误。"""
+
+
 def add_parser(sub) -> None:
-    p = sub.add_parser(NAME, help="只读取和检查数据，不写任何文件")
-    p.add_argument("--as-of", type=as_of_date)
-    p.add_argument("--strict", action="store_true")
+    p = sub.add_parser(NAME, help="只读取和检查数据，不写任何文件", description="读取并检查全部数据和文章，不生成网站。",
+                       epilog=EPILOG)
+    p.add_argument("--as-of", type=as_of_date, metavar="日期", help="按此日期判断公开与否（默认北京时间今天）")
+    p.add_argument("--strict", action="store_true", help="把警告也当作错误")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
 
 
@@ -32,8 +43,9 @@ def run(args, config_file: Path, clock: Clock) -> int:
     plan = make_plan(site, REGISTRY, today=clock(), as_of=args.as_of, strict=args.strict, live=False)
     prepared = prepare(plan)
     data = summary(prepared)
+    files = write_report(prepared)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps({**data, "report": [str(p) for p in files]}, ensure_ascii=False, indent=2))
     else:
-        print_summary(data, plan.report, labels(prepared), sys.stdout)
+        print_summary(data, plan.report, labels(prepared), sys.stdout, files)
     return EXIT_DATA if plan.failed() else EXIT_OK

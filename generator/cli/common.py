@@ -5,12 +5,14 @@ import argparse
 from datetime import date
 
 from ..build.pipeline import Prepared
-from ..build.summary import counts_line
+from ..build.summary import counts_line, leaving_lines, masked_line, record_lines
 from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
 from ..core.problems import Invalid, Report
-from ..rules.windows import REASONS
 
+# Exit codes (README, 退出码): 0 done; 1 the data has errors (nothing published); 2 the site could not be built
+# (configuration, arguments, theme engine, refused settings).
 EXIT_OK, EXIT_DATA, EXIT_BUILD = 0, 1, 2
+SHOWN_PROBLEMS = 50  # problems printed on the terminal; the report file has them all
 
 
 def as_of_date(text: str) -> date:
@@ -24,21 +26,19 @@ def as_of_date(text: str) -> date:
     return day
 
 
-def print_summary(data: dict, report: Report, labels: dict[str, str], stream) -> None:
+def print_summary(data: dict, report: Report, labels: dict[str, str], stream, report_files=None) -> None:
+    """The short summary a clerk reads; the details are in the report file, whose path is printed."""
     if report.problems:
-        print(report.text(), file=stream)
+        print(report.text(limit=SHOWN_PROBLEMS), file=stream)
         print(file=stream)
-    for name, c in data["records"].items():
-        reasons = "，".join(f"{REASONS.get(r, r)} {n}" for r, n in sorted(c["withheld_by_reason"].items()))
-        print(f"{labels[name]}：读取 {c['read']} 条，公开 {c['published']}，暂不公开 {c['withheld']}"
-              f"{'（' + reasons + '）' if reasons else ''}，退回 {c['rejected']}", file=stream)
-    if data["masked"]:
-        print("已遮蔽个人信息：" + "，".join(f"{k} {n}" for k, n in data["masked"].items()), file=stream)
-    for item in data["leaving_soon"]:
-        print(f"即将撤下：{item['id']}（最后公示日 {item['last_day']}）", file=stream)
+    lines = record_lines(data, labels) + [line for line in (masked_line(data),) if line] + leaving_lines(data)
+    for line in lines:
+        print(line, file=stream)
     print(f"判断日期 {data['as_of']}；下次公开内容变化：{data['next_change'] or '无'}（请在当天重新生成网站）",
           file=stream)
     print(counts_line(report), file=stream)
+    if report_files:
+        print(f"详细报告（不随网站发布）：{report_files[1]}（也可用 Excel 打开 {report_files[0].name}）", file=stream)
 
 
 def labels(prepared: Prepared) -> dict[str, str]:

@@ -100,12 +100,15 @@ class Guide:
 
 @dataclass(frozen=True)
 class Post:
-    """A bulletin in content/news/posts/ that names its campaign."""
+    """A published bulletin in content/news/posts/ (drafts are not read)."""
 
     title: str
     date: str
     link: str  # Markdown link from a campaign page to the post's source file
-    campaign: str
+    campaign: str  # "" when it names none
+    slug: str = ""
+    categories: tuple[str, ...] = ()
+    excerpt: str = ""  # plain text up to the <!-- more --> marker, or its first paragraph
 
 
 @dataclass

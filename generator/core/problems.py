@@ -97,5 +97,10 @@ class Report:
             key=lambda p: (order[p.severity], p.file, p.sheet, p.row or 0, p.column, p.code),
         )
 
-    def text(self) -> str:
-        return "\n".join(p.text() for p in self.sorted())
+    def text(self, limit: int | None = None) -> str:
+        """Every problem, one per line; with a limit, the first `limit` and how many more there are."""
+        found = self.sorted()
+        lines = [p.text() for p in (found if limit is None else found[:limit])]
+        if limit is not None and len(found) > limit:
+            lines.append(f"……另有 {len(found) - limit} 个问题未显示，见报告文件")
+        return "\n".join(lines)

@@ -35,6 +35,12 @@ class Settings:
     show_legal_rep: bool = field(default=True, metadata={
         "doc": "显示单位的法定代表人（负责人）姓名；个体工商户的经营者是自然人，按 mask_person_names 只显示姓氏；"
                "自然人案件从不显示。"})
+    data_license: str = field(default="CC-BY-4.0", metadata={
+        "doc": "下载数据的使用许可（写入 datapackage.json 和数据下载页），可填 SPDX 标识如 CC-BY-4.0，或留空。"})
+    data_license_title: str = field(default="可自由复制、使用和传播，使用时请注明来源", metadata={
+        "doc": "使用许可的中文说明，显示在数据下载页。"})
+    data_license_url: str = field(default="", metadata={
+        "doc": "使用许可全文的网址（只作为链接，生成时不访问）；默认不填，本站页面不链接站外地址。"})
     data_dir: str = field(default="data", metadata={"doc": "数据目录（相对 mkdocs.yml）。"})
     history_dir: str = field(default=".disclosure", metadata={
         "doc": "保存公开清单（manifest）的目录，用于生成“更新记录”；不随网站发布。"})

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..core.model import Guide, Post
-from ..core.personal import mask_text
+from ..core.personal import CATEGORY_LABELS, mask_text
 from ..core.problems import Report, Unreadable
 from .limits import Limits, load_yaml
 from .paths import display_path
@@ -17,8 +17,7 @@ from .paths import display_path
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _H1 = re.compile(r"^#\s+(.+)$", re.M)
 # Pointed out in hand-written pages. Landlines and addresses are not: a bureau publishes its own.
-CONTENT_CATEGORIES = {"id": "身份证号", "mobile": "手机号", "bank": "银行卡号", "email": "邮箱", "account": "QQ、微信等账号",
-                      "permit": "港澳台证件号、护照号", "name": "自然人姓名"}
+CONTENT_CATEGORIES = {c: CATEGORY_LABELS[c] for c in ("id", "mobile", "bank", "email", "account", "permit", "name")}
 
 
 def front_matter(path: Path, report: Report, root: Path) -> tuple[dict, str]:
@@ -62,14 +61,36 @@ def read_guides(docs_dir: Path, report: Report, root: Path) -> list[Guide]:
     return guides
 
 
+MORE = "<!-- more -->"
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"<[^>]+>|[*_`>#]+")
+
+
+def excerpt(body: str, limit: int = 160) -> str:
+    """Plain text of a post's opening: up to the <!-- more --> marker, else its first paragraph, cut at
+    `limit` characters with an ellipsis."""
+    head = body.split(MORE, 1)[0] if MORE in body else ""
+    if not head.strip():
+        blocks = [b for b in re.split(r"\n\s*\n", body) if b.strip() and not b.lstrip().startswith(("#", "!", "<"))]
+        head = blocks[0] if blocks else ""
+    lines = [line for line in head.splitlines() if not line.lstrip().startswith("#")]
+    text = " ".join(_MARKUP.sub("", _LINK.sub(r"\1", line)).strip() for line in lines).strip()
+    return text if len(text) <= limit else text[:limit].rstrip() + "……"
+
+
 def read_posts(docs_dir: Path, report: Report, root: Path) -> list[Post]:
+    """Every post that is not a draft: a draft is not published, so nothing links it or lists it."""
     posts = []
     for path in sorted(p for p in (docs_dir / "news" / "posts").rglob("*.md") if p.is_file()):
         meta, body = front_matter(path, report, root)
-        if meta.get("campaign") and meta.get("draft") is not True:  # a draft is not published: nothing links it
-            rel = path.relative_to(docs_dir).as_posix()
-            posts.append(Post(_title(meta, body, path.stem), str(meta.get("date", ""))[:10],
-                              f"../{rel}", str(meta["campaign"])))
+        if meta.get("draft") is True:
+            continue
+        rel = path.relative_to(docs_dir).as_posix()
+        categories = meta.get("categories") or ()
+        posts.append(Post(_title(meta, body, path.stem), str(meta.get("date", ""))[:10], f"../{rel}",
+                          str(meta.get("campaign") or ""), str(meta.get("slug") or ""),
+                          tuple(str(c) for c in categories) if isinstance(categories, list) else (str(categories),),
+                          excerpt(body)))
     return sorted(posts, key=lambda p: p.date)
 
 

@@ -9,7 +9,11 @@ from .base import Output
 from .campaign_pages import CampaignPages
 from .changes_page import ChangesPage
 from .data_page import DataPage
+from .datapackage import DataPackage
 from .downloads import Downloads
+from .entity_pages import EntityPages
+from .feeds import Feeds
+from .guide_records import GuideRecords
 from .list_pages import ListPages
 from .record_pages import RecordPages
 from .search import SearchIndex
@@ -17,6 +21,6 @@ from .sitemap import Sitemap
 from .summary import HomeSummary
 
 OUTPUTS: tuple[Output, ...] = (
-    ListPages(), CampaignPages(), HomeSummary(), DataPage(), ChangesPage(), SearchIndex(),
-    RecordPages(), Downloads(), Sitemap(),
+    ListPages(), CampaignPages(), HomeSummary(), GuideRecords(), DataPage(), ChangesPage(), SearchIndex(),
+    RecordPages(), EntityPages(), Downloads(), DataPackage(), Feeds(), Sitemap(),
 )

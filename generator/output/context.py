@@ -4,6 +4,7 @@ shows them, the hand-written content they link to, and lookups the templates use
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 from contextlib import contextmanager
 from dataclasses import dataclass, field, is_dataclass
 from datetime import date
@@ -12,6 +13,18 @@ from ..core.model import Campaign, Guide, Post
 from ..core.schema import RecordType
 from ..core.settings import Settings
 from ..rules.publication import Entry, Publication
+
+
+ENTITY_FOLDER = "entity"
+
+
+def entity_url(view: dict) -> str | None:
+    """The address of the page of the party a public view is about: by its credit code, never for a natural
+    person (who has no credit code, and whose page would be a profile of a person)."""
+    code = view.get("uscc")
+    if not code or view.get("party_type") == "自然人":
+        return None
+    return f"{ENTITY_FOLDER}/{code}/"
 
 
 @dataclass
@@ -23,6 +36,7 @@ class SiteContent:
     guides: list[Guide] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # the public change log, newest first
+    site_name: str = ""
 
     def __post_init__(self):
         self.types = {rtype.name: rtype for rtype in self.registry}
@@ -44,6 +58,12 @@ class SiteContent:
             self.pages[rtype.name] = pages
             self._by_key[rtype.name] = {e.view[rtype.key]: e for e in reversed(entries)}
             self._by_party[rtype.name] = by_party
+        # entities[code][type]: a party's public entries of each type, newest first
+        self.entities: dict[str, dict[str, list[Entry]]] = {}
+        for rtype in self.registry:
+            for e in self.entries[rtype.name]:
+                if entity_url(e.view):
+                    self.entities.setdefault(e.view["uscc"], {}).setdefault(rtype.name, []).append(e)
         self.campaigns: list[Campaign] = self.pub.campaigns
         self._campaigns = {c.id: c for c in self.campaigns}
         self._guides: dict[str, list[Guide]] = {}
@@ -92,6 +112,10 @@ class SiteContent:
     def lookups_digest(self, recorded: list) -> str:
         """The digest of what these lookups give now."""
         return self.digest(*[getattr(self, method)(*args) for method, args in recorded])
+
+    def permalink(self, url: str) -> str:
+        """The full public address of a page of this site (percent-encoded, as printed in a QR code)."""
+        return self.site_url.rstrip("/") + "/" + quote(url)
 
     @property
     def as_of(self) -> date:

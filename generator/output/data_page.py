@@ -7,13 +7,13 @@ import jinja2
 
 from .base import Output
 from .context import SiteContent
-from .downloads import columns, listing
+from .downloads import listing, tables
 
 
 def dictionary(site: SiteContent) -> list[dict]:
     """Per type: the downloads' columns (what a journalist reads), then the fields never published."""
-    return [{"label": rtype.label, "columns": columns(rtype, site.site_url),
-             "withheld": [f for f in rtype.fields if not f.public]} for rtype in site.registry]
+    withheld = {rtype.name: [f for f in rtype.fields if not f.public] for rtype in site.registry}
+    return [{"label": t.label, "columns": t.columns, "withheld": withheld.get(t.stem, [])} for t in tables(site)]
 
 
 class DataPage(Output):
@@ -21,4 +21,4 @@ class DataPage(Output):
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         yield "data/index.md", env.get_template("data_index.html").render(
-            as_of=site.as_of, downloads=listing(site), dictionary=dictionary(site))
+            as_of=site.as_of, downloads=listing(site), dictionary=dictionary(site), settings=site.settings)

@@ -61,10 +61,68 @@ def columns(rtype: RecordType, site_url: str) -> list[Column]:
     ]
 
 
+CAMPAIGN_STATS = "campaign_stats"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One download: its file stem under data/, label, columns and rows (entries, or dicts for statistics)."""
+    stem: str
+    label: str
+    doc: str
+    columns: list[Column]
+    rows: list
+
+
+def _key(name: str) -> Callable[[dict], object]:
+    return lambda row: row.get(name)
+
+
+def campaign_columns() -> list[Column]:
+    return [Column(name, label, kind, doc, _key(name)) for name, label, kind, doc in (
+        ("campaign", "专项行动编号", "string", "专项行动的编号（网址中的名称）"),
+        ("title", "专项行动名称", "string", ""),
+        ("region", "地区", "string", ""),
+        ("start", "开始日期", "date", ""),
+        ("end", "结束日期", "date", ""),
+        ("label", "指标", "string", "统计项目"),
+        ("value", "数值", "number", "统计数值，单位见“单位”列"),
+        ("unit", "单位", "string", ""),
+        ("source", "来源", "string", "“机关通报”为主管机关公布的数字；“本站统计”为本站正在公示的、注明该专项行动的记录条数"),
+        ("url", "网页地址", "string", "专项行动页面在本站的网页地址"),
+    )]
+
+
+def campaign_rows(site: SiteContent) -> list[dict]:
+    """The figures each campaign reported, then what this site counts itself (public records naming it)."""
+    rows = []
+    for c in site.campaigns:
+        common = {"campaign": c.id, "title": c.title, "region": c.region, "start": c.start, "end": c.end,
+                  "url": site.permalink(f"campaigns/{c.id}/")}
+        for stat in c.stats:
+            value = stat.get("value")
+            rows.append({**common, "label": str(stat.get("label", "")),
+                         "value": Decimal(str(value)) if isinstance(value, (int, float, Decimal)) else None,
+                         "unit": str(stat.get("unit", "") or ""), "source": "机关通报"})
+        for rtype in site.registry:
+            rows.append({**common, "label": f"本站公示的{rtype.label}", "value": Decimal(len(site.for_campaign(
+                rtype.name, c.id))), "unit": "条", "source": "本站统计"})
+    return rows
+
+
+def tables(site: SiteContent) -> list[Table]:
+    """Every download: one per record type, then the campaigns' statistics."""
+    found = [Table(rtype.name, rtype.label, f"本站正在公示的全部{rtype.label}，每行一条", columns(rtype, site.site_url),
+                   [e for group in site.pages[rtype.name].values() for e in group]) for rtype in site.registry]
+    found.append(Table(CAMPAIGN_STATS, "专项行动统计数据", "各专项行动通报的数字和本站统计的公示记录数，每行一个数字",
+                       campaign_columns(), campaign_rows(site)))
+    return found
+
+
 def listing(site: SiteContent) -> list[dict]:
-    """What the data page lists: each type's label, public count and files."""
-    return [{"label": rtype.label, "count": len(site.entries[rtype.name]), "files": [
-        {"format": fmt, "name": f"{rtype.name}.{fmt.lower()}"} for fmt in FORMATS]} for rtype in site.registry]
+    """What the data page lists: each download's label, row count and files."""
+    return [{"label": t.label, "count": len(t.rows), "files": [
+        {"format": fmt, "name": f"{t.stem}.{fmt.lower()}"} for fmt in FORMATS]} for t in tables(site)]
 
 
 class Downloads(Output):
@@ -72,15 +130,13 @@ class Downloads(Output):
     weight = 25
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
-        for rtype in site.registry:
-            entries = [e for group in site.pages[rtype.name].values() for e in group]
-            cols = columns(rtype, site.site_url)
-            with sink.stream(f"data/{rtype.name}.xlsx") as stream:
-                write_xlsx(stream, rtype.label, cols, entries)
-            with sink.stream(f"data/{rtype.name}.csv") as stream:
-                write_csv(stream, cols, entries)
-            with sink.stream(f"data/{rtype.name}.json") as stream:
-                write_json(stream, cols, entries, site.as_of)
+        for table in tables(site):
+            with sink.stream(f"data/{table.stem}.xlsx") as stream:
+                write_xlsx(stream, table.label, table.columns, table.rows)
+            with sink.stream(f"data/{table.stem}.csv") as stream:
+                write_csv(stream, table.columns, table.rows)
+            with sink.stream(f"data/{table.stem}.json") as stream:
+                write_json(stream, table.columns, table.rows, site.as_of)
 
 
 # A CSV cell starting with one of these is read by Excel and WPS as a formula (=HYPERLINK(…) sends the reader

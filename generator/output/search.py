@@ -2,18 +2,35 @@
 the static index of output/search_index.py, and the search page that reads it."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import jinja2
 
-from ..core.schema import ValueType
 from .base import Output, Sink
-from .context import SiteContent
+from .context import SiteContent, entity_url
 from .search_index import OTHER, TITLE, CODE, Document, IndexBuilder
 from .templates import show_value
 
 FOLDER = "search/"
 PAGES = {"name": "pages", "label": "网站页面", "short": "页面"}
+
+
+_REGION_PART = re.compile(r".+?(?:自治州|自治县|地区|盟|省|市|区|县|旗)")
+
+
+def region_parts(region: str) -> list[str]:
+    """示例市东城区 → [示例市, 东城区]: the pieces a company name may start with."""
+    return _REGION_PART.findall(region)
+
+
+def without_region(name: str, region: str) -> str:
+    """A party's name without the region it starts with (示例市东城区宏安消防… → 宏安消防…): what begins with
+    the trade name (字号). The page's script strips a query the same way, with every region the index knows."""
+    for part in region_parts(region):
+        if name.startswith(part):
+            name = name[len(part):]
+    return name
 
 
 def record_documents(site: SiteContent) -> Iterator[Document]:
@@ -34,7 +51,8 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
                 region=str(v.get("region", "")), product=str(v.get("product", "")),
                 klass=str(v.get(spec.summary, "")), campaign=str(v.get("campaign", "")),
                 year=dated.year if dated else 0, fields=fields,
-                codes=[str(v[f]) for f in spec.codes if v.get(f) and rtype.field(f).value_type is ValueType.USCC],
+                codes=[str(v[f]) for f in spec.codes if v.get(f)],
+                entity=entity_url(v) or "", lead=without_region(str(v.get(spec.title[0], "")), str(v.get("region", ""))),
             )
 
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 NOT_INDEXED = re.compile(r"[^0-9A-Z\u3400-\u9fff\uf900-\ufaff]")
-TITLE, CODE, OTHER = 1, 2, 4
+TITLE, CODE, OTHER, LEAD = 1, 2, 4, 8  # LEAD: in the first characters of the name after its region (the 字号)
+LEAD_CHARS = 3  # a trade name's bigrams: 宏安 in 宏安消防…, 宏安达 in 宏安达电器…
 SHARDS = 512
 BIG = 4096  # postings; a longer list gets a file of its own
 STOP_SHARE = 0.25  # a bigram in more records than this finds nothing: 示例, 有限, 公司 …
@@ -92,6 +93,8 @@ class Document:
     year: int = 0
     fields: list[tuple[int, str]] = field(default_factory=list)  # (field bit, text)
     codes: list[str] = field(default_factory=list)  # exact terms: credit codes
+    entity: str = ""  # address of the party's page, if it has one
+    lead: str = ""  # the name without its region prefix (示例市东城区宏安消防… → 宏安消防…)
 
 
 def terms_of(doc: Document) -> dict[str, int]:
@@ -100,6 +103,9 @@ def terms_of(doc: Document) -> dict[str, int]:
     for bit, text in doc.fields:
         for term in bigrams(text):
             found[term] |= bit
+    if doc.lead:
+        for term in bigrams(normalise(doc.lead)[:LEAD_CHARS]):
+            found[term] |= LEAD
     for code in doc.codes:
         found["#" + normalise(code)] |= CODE
     if doc.campaign:
@@ -134,13 +140,13 @@ class IndexBuilder:
 
     def add(self, doc: Document) -> None:
         number = len(self.docs)
-        length = min(len(normalise(doc.title)), 31)
+        length = min(len(normalise(doc.lead or doc.title)), 31)
         postings = self.postings
         for term, bits in terms_of(doc).items():
             found = postings.get(term)
             if found is None:
                 found = postings[term] = array("I")
-            found.append((number << 8) | (length << 3) | bits)
+            found.append((number << 9) | (length << 4) | bits)
         doc.fields, doc.codes = [], []
         self.docs.append(doc)
 
@@ -172,7 +178,7 @@ class IndexBuilder:
         regions, products, classes = Values(), Values(), Values()
         for c in range(0, len(docs), DOCS_PER_CHUNK):
             chunk = [[d.url, d.title, d.subtitle, d.date, d.kind, d.summary, float(d.fine) if d.fine else 0,
-                      d.region] for d in docs[c:c + DOCS_PER_CHUNK]]
+                      d.region] + ([d.entity] if d.entity else []) for d in docs[c:c + DOCS_PER_CHUNK]]
             yield f"d/{c // DOCS_PER_CHUNK:04d}.bin", gzip.compress(
                 json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
         ranks = [0] * len(docs)
@@ -217,11 +223,11 @@ class IndexBuilder:
 
 
 def _deltas(values: array) -> bytes:
-    """uint32 little-endian: (gap to the previous document << 8) | name length << 3 | field bits."""
+    """uint32 little-endian: (gap to the previous document << 9) | name length << 4 | field bits."""
     out, previous = array("I"), -1
     for value in values:
-        number = value >> 8
-        out.append(((number - previous - 1) << 8) | (value & 0xFF))
+        number = value >> 9
+        out.append(((number - previous - 1) << 9) | (value & 0x1FF))
         previous = number
     if sys.byteorder != "little":
         out.byteswap()

@@ -35,4 +35,5 @@ class Sitemap(Output):
                 f"\n    <sitemap>\n         <loc>{xml_escape(site.site_url)}sitemap-{n}.xml</loc>\n    </sitemap>"
                 for n in range(1, len(parts) + 1)) + "\n</sitemapindex>"
         sink.file("sitemap.xml", text)
+        sink.file("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site.site_url.rstrip('/')}/sitemap.xml\n")
         sink.file("sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0))

@@ -8,6 +8,8 @@ from pathlib import Path
 import jinja2
 
 from ..core.schema import Field, ValueType
+from .context import entity_url
+from .qr import qr_svg
 
 TEMPLATE_DIR = "disclosure"
 
@@ -23,6 +25,8 @@ def environment(theme_dir: Path) -> jinja2.Environment:
     )
     env.filters["show"] = show_value
     env.filters["cn_number"] = cn_number
+    env.filters["entity_url"] = entity_url
+    env.filters["qr"] = qr_svg
     return env
 
 

@@ -51,6 +51,7 @@ class Publication:
     leaving_soon: list[Entry] = field(default_factory=list)
     redactions: RedactionLog = field(default_factory=RedactionLog)
     withheld_ids: dict[str, str] = field(default_factory=dict)  # "type:entry id" -> reason code
+    withheld_rows: list[tuple] = field(default_factory=list)  # (type, entry id, reason code, Source), for the report
     campaigns: list[Campaign] = field(default_factory=list)  # as published
 
     def counts(self, dataset: Dataset) -> dict:
@@ -107,6 +108,7 @@ def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings
             if not decision.visibility.is_public:
                 pub.withheld[rtype.name][decision.reason] += 1
                 pub.withheld_ids[f"{rtype.name}:{rtype.entry_id(record.values)}"] = decision.reason
+                pub.withheld_rows.append((rtype.name, rtype.entry_id(record.values), decision.reason, record.source))
                 continue
             public.append((record, decision))
         shown = []

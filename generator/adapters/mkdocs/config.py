@@ -25,7 +25,8 @@ def site_config_of(config: MkDocsConfig) -> SiteConfig:
         raise SiteConfigError(f"mkdocs.yml 的 plugins 中没有启用 {PLUGIN} 插件")
     theme = config.theme.custom_dir
     return SiteConfig(Path(config.config_file_path).resolve(), Path(config.docs_dir), Path(config.site_dir),
-                      Path(theme) if theme else None, config.site_url or "", dict(plugin.options))
+                      Path(theme) if theme else None, config.site_url or "", dict(plugin.options),
+                      config.site_name or "")
 
 
 def load(config_file: Path, **overrides) -> MkDocsConfig:

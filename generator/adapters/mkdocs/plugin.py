@@ -7,6 +7,7 @@ clock for today and makes the same plan itself. Either way the same outputs writ
 from __future__ import annotations
 
 import os
+import sys
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ...build import writer as site_writer
+from ...output.feeds import feeds_of
+from ...output.guide_records import marker as guide_marker
+from .posts import is_guide, is_post, with_more
 from ...build.pipeline import Prepared, finish, make_plan, prepare
 from ...core.clock import system_today
 from ...core.dates import parse_date, plausible
 from ...core.problems import Invalid
 from ...recordtypes import REGISTRY
-from . import frame, material
+from . import frame, material, serve_banner
 from .config import site_config_of
 
 AS_OF_VARIABLE = "DISCLOSURE_AS_OF"  # `python -m generator serve --as-of` passes its date to each rebuild
@@ -68,6 +72,7 @@ class DisclosurePlugin(BasePlugin):
         self._command = command
 
     def on_config(self, config):
+        self.banner: list[str] = []
         self.prepared = self._bound or self._own_plan(config)
         self.frames: dict[int, site_writer.Frame] = {}
         self.theme_pages: list[str] = []
@@ -81,9 +86,15 @@ class DisclosurePlugin(BasePlugin):
         site = site_config_of(config)
         plan = make_plan(site, REGISTRY, today=system_today(), as_of=_as_of_from_environment(),
                          strict=bool(config.strict), live=self._command == "build")
+        refusal = plan.refusal()
+        if self._command == "serve" and (plan.failed() or refusal):
+            # A preview keeps running: the rows that passed are shown, and every page says what is wrong
+            # (the terminal too), until the file is fixed and saved. `build` still publishes nothing.
+            self.banner = serve_banner.problems(plan.report, refusal)
+            print(serve_banner.terminal_text(self.banner), file=sys.stderr, flush=True)
+            return prepare(plan)
         if plan.failed():
             raise PluginError("数据检查未通过，网站未生成：\n" + plan.report.text())
-        refusal = plan.refusal()
         if refusal:
             raise PluginError(refusal)
         return prepare(plan)
@@ -100,6 +111,10 @@ class DisclosurePlugin(BasePlugin):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if is_post(page.file.src_uri):
+            markdown = with_more(markdown)
+        if is_guide(page.file.src_uri):
+            markdown = markdown.rstrip("\n") + "\n\n" + guide_marker(page.file.url.removeprefix("./")) + "\n"
         for marker, text in site_writer.snippets(self.prepared).items():
             if marker in markdown:
                 markdown = markdown.replace(marker, text)
@@ -109,6 +124,7 @@ class DisclosurePlugin(BasePlugin):
         self.theme_pages = [f.url.removeprefix("./") for f in files.documentation_pages()
                             if f.page is not None and not f.page.is_link and f.src_uri not in frame.FRAME_URIS]
         self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri not in frame.FRAME_URIS)
+        env.globals["disclosure_feeds"] = [(feed.title, *feed.paths()) for feed in feeds_of(self.prepared.plan.registry)]
         return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -118,6 +134,8 @@ class DisclosurePlugin(BasePlugin):
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        if self.banner:
+            output = serve_banner.insert(output, self.banner)
         depth = frame.FRAME_URIS.get(page.file.src_uri)
         if depth is not None:
             try:

@@ -28,8 +28,12 @@ MASKS = {
     "number": "[号码已隐去]",
 }
 CATEGORIES = (*MASKS, "name")
+# What a clerk reads for each category, in messages and reports.
+CATEGORY_LABELS = {"id": "身份证号", "mobile": "手机号", "phone": "电话号码", "bank": "银行卡号", "email": "邮箱",
+                   "account": "QQ、微信等账号", "permit": "港澳台证件号、护照号", "address": "个人住址",
+                   "number": "其他号码", "name": "自然人姓名"}
 
-__all__ = ["CATEGORIES", "MASKS", "find", "mask_name", "mask_text", "surname_of"]
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "MASKS", "find", "mask_name", "mask_text", "surname_of"]
 
 
 def find(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()

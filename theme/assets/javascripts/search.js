@@ -6,7 +6,7 @@
   if (!app) return;
   var BASE = app.getAttribute("data-index");
   var PAGE = 20;
-  var TITLE = 1, CODE = 2;
+  var TITLE = 1, CODE = 2, LEAD = 8;
   var form = app.querySelector(".search-form");
   var statusEl = app.querySelector(".search-status");
   var list = app.querySelector(".search-results");
@@ -62,14 +62,14 @@
 
   // --- postings ------------------------------------------------------------------------------------
   function decode(bytes, offset, count) {
-    // uint32 little-endian: gap << 8 | name length << 3 | field bits; returns [numbers, flags]
+    // uint32 little-endian: gap << 9 | name length << 4 | field bits; returns [numbers, flags]
     var view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * 4);
-    var numbers = new Int32Array(count), flags = new Uint8Array(count), n = -1;
+    var numbers = new Int32Array(count), flags = new Uint16Array(count), n = -1;
     for (var i = 0; i < count; i++) {
       var v = view.getUint32(i * 4, true);
-      n += 1 + (v >>> 8);
+      n += 1 + (v >>> 9);
       numbers[i] = n;
-      flags[i] = v & 0xff;
+      flags[i] = v & 0x1ff;
     }
     return { numbers: numbers, flags: flags };
   }
@@ -114,18 +114,53 @@
   }
 
   // --- one search ----------------------------------------------------------------------------------
+  // The region a name or a query starts with (示例市东城区), from the regions the index knows: what is left
+  // starts with the trade name (字号), as the index's name lengths do (search.py without_region).
+  var regionParts = null;
+  function withoutRegion(text, meta) {
+    if (!regionParts) {
+      var parts = new Set();
+      meta.regions.forEach(function (r) {
+        (normalise(r).match(/.+?(?:自治州|自治县|地区|盟|省|市|区|县|旗)/g) || []).forEach(function (p) { parts.add(p); });
+      });
+      regionParts = Array.from(parts).sort(function (a, b) { return b.length - a.length; });
+    }
+    for (var again = true; again;) {
+      again = false;
+      for (var i = 0; i < regionParts.length; i++) {
+        if (text.length > regionParts[i].length && text.indexOf(regionParts[i]) === 0) {
+          text = text.slice(regionParts[i].length);
+          again = true;
+          break;
+        }
+      }
+    }
+    return text;
+  }
+  function exact(term, meta) {
+    return termInfo(term, meta).then(function (info) {
+      if (!info.df) return null;
+      return postings(info).then(function (p) {
+        var rank = new Map();
+        p.numbers.forEach(function (n) { rank.set(n, [0, 0]); });
+        return { numbers: Array.from(p.numbers), rank: rank, terms: 1 };
+      });
+    });
+  }
   function candidates(state, meta) {
     var compact = normalise(state.q);
     if (/^[0-9A-Z]{18}$/.test(compact) && /[0-9]/.test(compact)) {  // a credit code, however it was typed
-      return termInfo("#" + compact, meta).then(function (info) {
-        if (!info.df) return { numbers: [], rank: new Map(), terms: 1 };
-        return postings(info).then(function (p) {
-          var rank = new Map();
-          p.numbers.forEach(function (n) { rank.set(n, [0, 0]); });
-          return { numbers: Array.from(p.numbers), rank: rank, terms: 1 };
-        });
+      return exact("#" + compact, meta).then(function (found) {
+        return found || { numbers: [], rank: new Map(), terms: 1 };
       });
     }
+    // a decision or listing number, with any brackets or spaces: the record that has exactly it, if any
+    if (/[0-9]/.test(compact) && compact.length >= 6 && !/\s/.test(state.q.trim().replace(/[0-9]\s+[0-9]/g, ""))) {
+      return exact("#" + compact, meta).then(function (found) { return found || byWords(state, meta, compact); });
+    }
+    return byWords(state, meta, compact);
+  }
+  function byWords(state, meta, compact) {
     var stop = new Set(meta.stop), terms = [];
     // a document number is one string however it is spaced: 示例市监处罚2025 17号 = 示例市监处罚〔2025〕17号
     var looksLikeNumber = /[0-9]\s*号|[〔［\[（(【]\s*[0-9]{4}/.test(state.q);
@@ -133,7 +168,7 @@
       bigrams(word).forEach(function (t) { if (!stop.has(t) && terms.indexOf(t) < 0) terms.push(t); });
     });
     if (!terms.length) return Promise.resolve(null);  // nothing to look up: browse by the filters alone
-    var queryLength = compact.length;
+    var queryLength = withoutRegion(compact, meta).length;
     return Promise.all(terms.map(function (t) { return termInfo(t, meta); })).then(function (infos) {
       if (infos.some(function (i) { return !i.df; })) return { numbers: [], rank: new Map(), terms: terms.length };
       infos.sort(function (a, b) { return a.df - b.df; });
@@ -148,7 +183,7 @@
             var n = p.numbers[k];
             if (current && !current.has(n)) continue;
             next.set(n, p.flags[k]);
-            nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.flags[k] & 7);
+            nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.flags[k] & 15);
           }
           current = next;
           bits = nextBits;
@@ -158,8 +193,10 @@
       return step(0).then(function () {
         var rank = new Map();
         current.forEach(function (flags, n) {
-          var b = bits.get(n), tier = (b & TITLE) ? 0 : (b & CODE) ? 1 : 2;
-          rank.set(n, [tier, tier === 0 ? Math.abs(((flags >> 3) & 31) - Math.min(queryLength, 31)) : 0]);
+          // every word in the trade name, then in the name, then in a code, then elsewhere; names closest in
+          // length (after the region) to the query first
+          var b = bits.get(n), tier = (b & TITLE) ? ((b & LEAD) ? 0 : 1) : (b & CODE) ? 2 : 3;
+          rank.set(n, [tier, tier <= 1 ? Math.abs(((flags >> 4) & 31) - Math.min(queryLength, 31)) : 0]);
         });
         return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank,
                  terms: terms.length };
@@ -198,6 +235,10 @@
         // hand-written pages have no region, product or year: a filter narrows the search to records
         var filtered = ["type", "region", "product", "year", "class", "campaign"].some(function (f) { return state[f]; });
         var pages = filtered ? [] : numbers.filter(function (n) { return meta.types[kindOf(n, meta)].name === "pages"; });
+        // a page whose title holds the query comes before the records; one that only mentions it, after them
+        var titled = function (n) { return found.rank && found.rank.get(n) && found.rank.get(n)[0] <= 1; };
+        pages = pages.filter(titled).concat(pages.filter(function (n) { return !titled(n); }));
+        var pagesLead = pages.filter(titled).length;
         return Promise.all([needFacets ? facetChunks(records, meta, "f") : null, campaignSet(state, meta),
                             state.sort === "fine" || state.sort === "name" ? facetChunks(records, meta, "o") : null])
           .then(function (parts) {
@@ -226,7 +267,8 @@
               });
             }
             sortResults(shown, state, found.rank, order);
-            return { meta: meta, records: shown, pages: pages, counts: counts, terms: found.terms };
+            return { meta: meta, records: shown, pages: pages, pagesLead: pagesLead, counts: counts,
+                     terms: found.terms };
           });
       });
     });
@@ -319,8 +361,10 @@
     statusEl.textContent = total || result.pages.length ?
       "找到 " + total + " 条信息" + (result.pages.length ? "，" + result.pages.length + " 个网站页面" : "") + "。" :
       (state.q ? "没有找到与“" + state.q + "”相符的信息。请检查名称或代码，或减少筛选条件。" : "没有符合条件的信息。");
-    pageItems.forEach(function (d) { list.appendChild(item(d, meta)); });
+    var lead = Math.min(result.pagesLead || 0, pageItems.length);
+    pageItems.slice(0, lead).forEach(function (d) { list.appendChild(item(d, meta)); });
     items.forEach(function (d) { list.appendChild(item(d, meta)); });
+    pageItems.slice(lead).forEach(function (d) { list.appendChild(item(d, meta)); });
     pagesEl.textContent = "";
     var page = Number(state.page || 1), last = Math.max(1, Math.ceil(total / PAGE));
     if (last > 1) {
@@ -353,7 +397,7 @@
     return a;
   }
   function item(d, meta) {
-    // d: [url, title, subtitle, date, kind, summary, fine, region]
+    // d: [url, title, subtitle, date, kind, summary, fine, region, entity page (if the party has one)]
     var li = document.createElement("li"), type = meta.types[d[4]];
     li.className = "search-result";
     var title = document.createElement("p");
@@ -369,6 +413,10 @@
     var p = document.createElement("p");
     p.className = "search-result__details";
     p.textContent = details.join(" · ");
+    if (d[8]) {
+      p.appendChild(document.createTextNode(" · "));
+      p.appendChild(link("../" + d[8], "该主体的全部公开信息"));
+    }
     li.appendChild(p);
     return li;
   }

@@ -29,9 +29,30 @@
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
   }
+  // Material wraps wide Markdown tables in a scrolling box; a keyboard user must be able to reach and scroll it.
+  function focusableScrollBoxes() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      var caption = box.querySelector("caption"), heading = box.previousElementSibling;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (caption && caption.textContent) || (heading && heading.textContent) || "表格");
+    });
+  }
+  // Material's bulletin sidebar nests unnamed navigation landmarks; name each after what it holds.
+  function nameBulletinNavs() {
+    var outer = document.querySelector(".md-sidebar--post nav.md-nav--primary");
+    if (outer && !outer.hasAttribute("aria-label")) outer.setAttribute("aria-label", "返回动态列表和本文信息");
+    document.querySelectorAll(".md-sidebar--post .md-post__meta nav.md-nav:not([aria-label])").forEach(function (nav) {
+      var title = nav.parentElement && nav.parentElement.querySelector(".md-post__title");
+      nav.setAttribute("aria-label", title ? title.textContent.trim() : "本文信息");
+    });
+  }
   function ready() {
     addButton();
+    nameBulletinNavs();
     nameSearchDialog();
+    focusableScrollBoxes();
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(focusableScrollBoxes);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();

@@ -1,0 +1,56 @@
+"""The report a clerk keeps after a build or a check: every problem with its place, every row not published
+and why, what leaves the site soon and what was masked. Written beside mkdocs.yml as site-report.csv (for
+Excel) and site-report.html (to read), never into the site: it names withheld records.
+"""
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+
+from ..rules.windows import REASONS
+from .pipeline import Prepared
+from .summary import counts_line, summary
+
+NAME = "site-report"
+SEVERITY = {"error": "错误", "warning": "警告", "note": "提示"}
+HEADERS = ("类别", "记录类型", "编号", "文件", "工作表", "行", "列", "说明")
+
+
+def rows(prepared: Prepared) -> list[tuple]:
+    """The report's rows, in the order a clerk works through them: errors, warnings and notes by place, rows
+    not published, records leaving soon, what was masked."""
+    data = summary(prepared)
+    labels = {rtype.name: rtype.short_label for rtype in prepared.plan.registry}
+    found = [(SEVERITY[p["severity"]], "", p["code"], p["file"], p["sheet"], p["row"] or "", p["column"],
+              p["message"] + (f"（值：「{p['value']}」）" if p["value"] else "")) for p in data["problems"]]
+    found += [("暂不公开", labels.get(kind, kind), key, source.file, source.sheet, source.row, "",
+               REASONS.get(reason, reason)) for kind, key, reason, source in prepared.publication.withheld_rows]
+    found += [("即将撤下", item["type"], item["id"], "", "", "", "",
+               f"{item['name']}，最后公示日 {item['last_day']}") for item in data["leaving_soon"]]
+    found += [("已遮蔽", "", m["field_id"], "", "", "", m["field"], f"{m['what']} {m['count']} 处")
+              for m in data["masked"]]
+    return found
+
+
+def write_report(prepared: Prepared) -> tuple[Path, Path]:
+    """site-report.csv and site-report.html beside the configuration; returns their paths."""
+    folder = prepared.plan.site.root
+    found = rows(prepared)
+    csv_path, html_path = folder / f"{NAME}.csv", folder / f"{NAME}.html"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(HEADERS)
+        writer.writerows(found)
+    data = summary(prepared)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>\n" for row in found)
+    html_path.write_text(
+        '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>生成报告</title>'
+        "<style>body{font-family:sans-serif;margin:1.5rem}table{border-collapse:collapse}"
+        "td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+        "th{background:#eee;position:sticky;top:0}</style></head><body>\n"
+        f"<h1>生成报告</h1>\n<p>判断日期 {data['as_of']}；{html.escape(counts_line(prepared.plan.report))}；"
+        f"共 {len(found)} 行。本文件不随网站发布。</p>\n"
+        "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr></thead><tbody>\n"
+        + body + "</tbody></table></body></html>\n", encoding="utf-8")
+    return csv_path, html_path

@@ -1,0 +1,54 @@
+"""`bench`: build a whole site from synthetic data at a chosen scale and print what it measured."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ..benchmark.run import as_json, benchmark
+from ..core.clock import Clock
+from .common import EXIT_BUILD, EXIT_OK, as_of_date
+
+NAME = "bench"
+NEEDS_CONFIG = True
+
+EPILOG = """示例：
+  python -m generator bench --cases 20000 --blacklist 4000
+  python -m generator bench --cases 100000 --blacklist 20000 --json --keep /dev/shm/bench
+
+数据是虚构的（示例市的企业），按年份和区县分成多个 XLSX/CSV 文件，和业务科室交来的一样。
+测量：完整构建、无改动重建、改一条罚款后重建（各为独立进程，内存为进程树的 PSS 峰值），
+Chromium 中搜索的下载量，以及同样记录直接用 MkDocs + Material 构建的速度。结果写入 BENCHMARKS.md 时请注明机器和磁盘。"""
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(NAME, help="用合成数据测量构建速度、内存和搜索下载量",
+                       description="用合成数据生成整个网站并测量。", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--cases", type=int, default=20000, help="行政处罚条数（默认 20000）")
+    p.add_argument("--blacklist", type=int, default=None, help="失信名单条数（默认为行政处罚的 20%%）")
+    p.add_argument("--as-of", type=as_of_date, help="按哪一天的规则公开（默认今天）")
+    p.add_argument("--keep", type=Path, metavar="目录", help="在这个目录里构建并保留（默认用临时目录，结束后删除）")
+    p.add_argument("--json", action="store_true", help="只在标准输出打印一个 JSON 对象")
+
+
+def run(args, config_file: Path, clock: Clock) -> int:
+    as_of = args.as_of or clock()
+    blacklist = args.blacklist if args.blacklist is not None else args.cases // 5
+    folder = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="disclosure-bench-"))
+    say = (lambda line: print(line, file=sys.stderr, flush=True))
+    try:
+        result = benchmark(folder, config_file.parent, args.cases, blacklist, as_of, say)
+    except RuntimeError as exc:
+        print(f"测量中断：{exc}", file=sys.stderr)
+        return EXIT_BUILD
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    if args.json:
+        print(as_json(result))
+    else:
+        print(as_json(result), file=sys.stderr)
+    return EXIT_OK

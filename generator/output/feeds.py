@@ -1,0 +1,106 @@
+"""RSS 2.0 and Atom feeds (feedgen): bulletins, and the newest public records of each type. Every item links
+to a page of this site that exists; records come from public views only, so nothing withheld and no personal
+data reaches a feed. Text is escaped for readers that show an item's description as HTML."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+import jinja2
+from feedgen.feed import FeedGenerator
+
+from .base import Output, Sink
+from .context import SiteContent
+
+FOLDER = "feeds"
+ITEMS = 50  # newest items in each feed
+BEIJING = timezone(timedelta(hours=8))
+_TAGS = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str  # file stem under feeds/
+    title: str
+    page: str  # the page the feed follows
+
+    def paths(self) -> tuple[str, str]:
+        return f"{FOLDER}/{self.name}.xml", f"{FOLDER}/{self.name}.atom"
+
+
+def feeds_of(registry) -> list[Feed]:
+    """The site's feeds: bulletins, then one per record type."""
+    return [Feed("news", "工作动态", "news/")] + [Feed(rtype.name, f"新公示的{rtype.label}", f"{rtype.name}/")
+                                                for rtype in registry]
+
+
+def _moment(day: str | date) -> datetime:
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    return datetime.combine(day, time(0, 0), BEIJING)
+
+
+def _plain(text: str) -> str:
+    """Text with anything shaped like markup removed: a feed title is shown as text or as HTML, by reader."""
+    return _TAGS.sub("", str(text)).replace("<", "").replace(">", "")
+
+
+def _items(site: SiteContent, feed: Feed, documents: dict[str, str]) -> list[dict]:
+    if feed.name == "news":
+        found = []
+        for post in sorted(site.posts, key=lambda p: p.date, reverse=True):
+            url = documents.get(post.title)
+            if url and post.date:  # a post the theme engine did not publish (a draft) has no address
+                found.append({"title": post.title, "url": url, "day": post.date, "text": post.excerpt,
+                              "categories": post.categories})
+        return found[:ITEMS]
+    rtype = site.types[feed.name]
+    entries = sorted((group[0] for group in site.pages[rtype.name].values()),
+                     key=lambda e: (e.public_from, e.page), reverse=True)[:ITEMS]
+    summary = rtype.search.summary
+    return [{"title": rtype.page_title.format_map(e.view), "url": e.url, "day": e.public_from,
+             "text": "；".join(str(x) for x in (e.view.get(summary), e.view.get("region"),
+                                               e.view.get("authority")) if x),
+             "categories": tuple(c for c in (e.view.get("product"),) if c)} for e in entries]
+
+
+def render(site: SiteContent, feed: Feed, documents: dict[str, str]) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of one feed."""
+    fg = FeedGenerator()
+    base = site.site_url.rstrip("/") + "/"
+    fg.id(base + feed.paths()[1])
+    fg.title(f"{site.site_name}：{feed.title}" if site.site_name else feed.title)
+    fg.link(href=base + feed.paths()[1], rel="self")
+    fg.link(href=site.permalink(feed.page), rel="alternate")  # RSS's channel link: the last one given
+    fg.description(f"{feed.title}（信息截至 {site.as_of}）")
+    fg.language("zh-CN")
+    fg.generator("disclosure-site")
+    stamp = _moment(site.as_of)
+    fg.lastBuildDate(stamp)
+    fg.updated(stamp)
+    for item in reversed(_items(site, feed, documents)):  # feedgen puts the last added first
+        entry = fg.add_entry()
+        address = site.permalink(item["url"])
+        entry.id(address)
+        entry.guid(address, permalink=True)
+        entry.title(_plain(item["title"]))
+        entry.link(href=address)
+        entry.description(html.escape(str(item["text"])) or html.escape(_plain(item["title"])))
+        entry.published(_moment(item["day"]))
+        entry.updated(_moment(item["day"]))
+        for category in item["categories"]:
+            entry.category(term=_plain(category))
+    return fg.rss_str(pretty=True), fg.atom_str(pretty=True)
+
+
+class Feeds(Output):
+    name = "feeds"
+
+    def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
+        documents = {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}
+        for feed in feeds_of(site.registry):
+            rss, atom = render(site, feed, documents)
+            rss_path, atom_path = feed.paths()
+            sink.file(rss_path, rss)
+            sink.file(atom_path, atom)

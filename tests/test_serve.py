@@ -1,0 +1,67 @@
+"""`python -m generator serve` as an editor uses it: a data error does not stop the preview; the error shows in
+the terminal and as a banner on the pages, and goes away once the file is fixed and saved."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import PROJECT, case_row
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait(predicate, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_site):
+    fixture_site.cases_csv([case_row(1), case_row(2, 处罚决定日期="2026-13-45")])
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}",
+                                "--as-of", "2026-06-01"], cwd=fixture_site.root, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    try:
+        assert _wait(lambda: "serve-banner" in (_get(base) or "")), "the preview did not come up with a banner"
+        page = _get(base)
+        assert "数据检查未通过" in page and "2026-13-45" in page and "处罚决定日期" in page
+        assert process.poll() is None  # still running
+        fixture_site.cases_csv([case_row(1), case_row(2)])  # the clerk fixes the date and saves
+        assert _wait(lambda: (p := _get(base)) is not None and "serve-banner" not in p and "<html" in p)
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert "数据检查未通过" in output and "2026-13-45" in output
+
+
+def test_every_command_has_chinese_help_with_examples():
+    for command in ("build", "check", "serve", "new", "import", "bench"):
+        done = subprocess.run([sys.executable, "-m", "generator", command, "--help"], cwd=PROJECT,
+                              capture_output=True, text=True, encoding="utf-8")
+        assert done.returncode == 0, command
+        assert done.stdout.startswith("用法：") and "显示本帮助并退出" in done.stdout, command
+        assert "示例" in done.stdout, command
+        assert "show this help" not in done.stdout and "usage:" not in done.stdout, command
+    wrong = subprocess.run([sys.executable, "-m", "generator", "buidl"], cwd=PROJECT, capture_output=True,
+                           text=True, encoding="utf-8")
+    assert wrong.returncode == 2 and "错误" in wrong.stderr and "invalid choice" not in wrong.stderr
