@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-INTERVAL = 0.25  # seconds between samples: reading smaps_rollup of a large process costs CPU the build would use
+INTERVAL = 0.5  # seconds between samples: reading smaps_rollup of a large process costs CPU the build would use
 
 
 @dataclass

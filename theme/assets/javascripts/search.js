@@ -161,41 +161,52 @@
     return byWords(state, meta, compact);
   }
   function byWords(state, meta, compact) {
-    var stop = new Set(meta.stop), terms = [];
+    var stop = new Set(meta.stop), terms = [], wordOf = new Map();
     // a document number is one string however it is spaced: 示例市监处罚2025 17号 = 示例市监处罚〔2025〕17号
     var looksLikeNumber = /[0-9]\s*号|[〔［\[（(【]\s*[0-9]{4}/.test(state.q);
-    (looksLikeNumber ? [state.q] : state.q.split(/\s+/)).forEach(function (word) {
-      bigrams(word).forEach(function (t) { if (!stop.has(t) && terms.indexOf(t) < 0) terms.push(t); });
+    (looksLikeNumber ? [state.q] : state.q.split(/\s+/)).forEach(function (word, w) {
+      bigrams(word).forEach(function (t) {
+        if (!stop.has(t) && terms.indexOf(t) < 0) { terms.push(t); wordOf.set(t, w); }
+      });
     });
     if (!terms.length) return Promise.resolve(null);  // nothing to look up: browse by the filters alone
     var queryLength = withoutRegion(compact, meta).length;
-    return Promise.all(terms.map(function (t) { return termInfo(t, meta); })).then(function (infos) {
+    return Promise.all(terms.map(function (t) {
+      return termInfo(t, meta).then(function (info) { info.word = wordOf.get(t); return info; });
+    })).then(function (infos) {
       if (infos.some(function (i) { return !i.df; })) return { numbers: [], rank: new Map(), terms: terms.length };
       infos.sort(function (a, b) { return a.df - b.df; });
-      var current = null, bits = null;
+      var current = null, bits = null, lead = null, seen = new Map();
       function step(i) {
-        if (i === infos.length || (current && current.size <= 300 && infos[i].entry.length === 1)) {
-          return Promise.resolve();  // enough: a few hundred candidates need no further large list
+        // enough: a few hundred candidates need no further large list of a word of which three pieces were
+        // already looked up (a long name); every word, and every piece of a short one, is always looked up
+        if (i === infos.length) return Promise.resolve();
+        var word = infos[i].word;
+        if (current && current.size <= 300 && infos[i].entry.length === 1 && (seen.get(word) || 0) >= 3) {
+          return step(i + 1);
         }
+        seen.set(word, (seen.get(word) || 0) + 1);
         return postings(infos[i]).then(function (p) {
-          var next = new Map(), nextBits = new Map();
+          var next = new Map(), nextBits = new Map(), nextLead = new Map();
           for (var k = 0; k < p.numbers.length; k++) {
             var n = p.numbers[k];
             if (current && !current.has(n)) continue;
             next.set(n, p.flags[k]);
             nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.flags[k] & 15);
+            nextLead.set(n, (lead ? lead.get(n) : 0) | (p.flags[k] & LEAD));
           }
           current = next;
           bits = nextBits;
+          lead = nextLead;
           return step(i + 1);
         });
       }
       return step(0).then(function () {
         var rank = new Map();
         current.forEach(function (flags, n) {
-          // every word in the trade name, then in the name, then in a code, then elsewhere; names closest in
-          // length (after the region) to the query first
-          var b = bits.get(n), tier = (b & TITLE) ? ((b & LEAD) ? 0 : 1) : (b & CODE) ? 2 : 3;
+          // every word in the name, one of them where the trade name is; then every word in the name; then in a
+          // code; then elsewhere. Within a tier, names closest in length (after the region) to the query first
+          var b = bits.get(n), tier = (b & TITLE) ? (lead.get(n) ? 0 : 1) : (b & CODE) ? 2 : 3;
           rank.set(n, [tier, tier <= 1 ? Math.abs(((flags >> 4) & 31) - Math.min(queryLength, 31)) : 0]);
         });
         return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank,
