@@ -47,6 +47,10 @@ def context_digest(prepared: Prepared) -> str:
     return h.hexdigest()
 
 
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Theme], target: Path | None = None,
                clean: bool = False) -> Built:
     """Into target (the plan's site folder by default). Raises what the theme engine raises; the live site is
@@ -69,7 +73,8 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Them
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=(target.resolve(), live) if live else None,
                             pages_before=previous if isinstance(previous, dict) else {},
-                            context=context_digest(prepared), site=prepared.site)
+                            context=context_digest(prepared), site=prepared.site,
+                            outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
         written = write_parallel(prepared, writer)
         files = {**theme_files, **written.files}
         with phase("remove what is gone"):
@@ -80,6 +85,7 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Them
             if clean and retired:  # hand edits there too: the build that next writes it trusts nothing
                 generations.distrust(generations.folder_of(target) / retired)
         store.put("pages", pages_key, written.pages)
+        store.put("outputs", pages_key, written.outputs)
     except BaseException:
         generations.discard(generation)
         raise

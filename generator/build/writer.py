@@ -54,6 +54,7 @@ class Written:
     made: int = 0  # pages rendered
     reused: int = 0  # pages taken as they were
     timings: dict[str, float] = field(default_factory=dict)  # seconds per output, in the process that wrote
+    outputs: dict[str, tuple] = field(default_factory=dict)  # whole output -> (inputs key, {path: digest})
 
 
 def digest(data: bytes) -> str:
@@ -66,15 +67,17 @@ class SiteWriter:
     def __init__(self, site_dir: Path, frames: dict[int, Frame], theme_pages: list[str],
                  theme_files: frozenset[str] = frozenset(), theme_documents: list[dict] | None = None, *,
                  holds: dict[str, str] | None = None, live: tuple[Path, dict[str, str]] | None = None,
-                 pages_before: dict[str, tuple] | None = None, context: str = "", site=None):
+                 pages_before: dict[str, tuple] | None = None, context: str = "", site=None,
+                 outputs_before: dict[str, tuple] | None = None):
         """frames: the themed page around a body, for each depth a page can have (cases/x/ is 2);
         theme_pages: addresses of the pages the theme engine built, in order; theme_files: every path it wrote
         (never overwritten); theme_documents: the hand-written ones' url, title and text.
 
         holds: path -> digest of what site_dir already holds (trusted); live: the live site's folder and what
         it holds; pages_before: what made each page last time; context: a digest of all else a page depends
-        on (templates, settings, program); site: the SiteContent, to check what templates looked up. Without
-        them every file is written."""
+        on (templates, settings, program); site: the SiteContent, to check what templates looked up;
+        outputs_before: what made each whole output (search index, downloads) last time, and its files.
+        Without them every file is written."""
         self.site_dir = site_dir
         self.frames = frames
         self.theme_files = frozenset(theme_files)
@@ -83,6 +86,7 @@ class SiteWriter:
         self.holds = holds or {}
         self.live = live
         self.pages_before = pages_before or {}
+        self.outputs_before = outputs_before or {}
         self.frame_digests = {depth: digest((f.head + "\x00" + f.tail).encode()) for depth, f in frames.items()}
         self.context = context
         self.site = site
@@ -148,19 +152,42 @@ class SiteWriter:
         if key != self._key(url, inputs) or self.site.lookups_digest(lookups) != lookups_digest:
             return False
         path = url + "index.html"
-        if path in self.out.files or path in self.theme_files:
-            raise DuplicatePath(f"two outputs want the same path: {path}")
-        if self.holds.get(path) != sha:
-            if self.live is None or self.live[1].get(path) != sha:
-                return False
-            target = self.site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.live[0] / path, target)
-        self.out.files[path] = sha
+        if not self._available(path, sha):
+            return False
+        self._keep(path, sha)
         self.out.urls.append(url)
         self.out.pages[url] = before
         self.out.reused += 1
         return True
+
+    def reuse_output(self, name: str, inputs: str) -> bool:
+        """Whether a whole output (all its files) comes out as last time from these inputs; if so its files
+        are put in place without it running."""
+        before = self.outputs_before.get(name)
+        key = self.output_key(inputs)
+        if before is None or before[0] != key or not all(self._available(p, s) for p, s in before[1].items()):
+            return False
+        for path, sha in before[1].items():
+            self._keep(path, sha)
+        self.out.outputs[name] = before
+        return True
+
+    def output_key(self, inputs: str) -> str:
+        return digest(f"{inputs}|{self.context}".encode())
+
+    def _available(self, path: str, sha: str) -> bool:
+        """The folder being written, or the live site, holds this content at path."""
+        if path in self.out.files or path in self.theme_files:
+            raise DuplicatePath(f"two outputs want the same path: {path}")
+        return self.holds.get(path) == sha or (self.live is not None and self.live[1].get(path) == sha)
+
+    def _keep(self, path: str, sha: str) -> None:
+        """Put in place the file the folder or the live site holds (checked with _available)."""
+        if self.holds.get(path) != sha:
+            target = self.site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.live[0] / path, target)
+        self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
         return digest(f"{inputs}|{self.frame_digests.get(url.count('/'), '')}|{self.context}".encode())
@@ -229,6 +256,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         writer.out.urls += done.urls
         writer.out.made += done.made
         writer.out.reused += done.reused
+        writer.out.outputs.update(done.outputs)
         for name, seconds in done.timings.items():
             add_phase(name, seconds)
     for output in outputs:
@@ -244,7 +272,14 @@ def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
     writer.out = Written()
     output = state["outputs"][index]
     started = time.perf_counter()
-    output.write(state["prepared"].site, state["prepared"].env, writer, part, parts)
+    site = state["prepared"].site
+    inputs = output.inputs(site, writer) if parts == 1 else None
+    if inputs is not None and writer.reuse_output(output.name, inputs):
+        writer.out.timings[output.name] = time.perf_counter() - started
+        return writer.out
+    output.write(site, state["prepared"].env, writer, part, parts)
+    if inputs is not None:
+        writer.out.outputs[output.name] = (writer.output_key(inputs), dict(writer.out.files))
     writer.out.timings[output.name] = time.perf_counter() - started
     return writer.out
 

@@ -21,14 +21,15 @@ LABELS = {
 class Progress:
     """Use as a context manager around work that runs phases; `pause()` around printing a summary."""
 
-    def __init__(self, mode: str, stream=sys.stderr):
+    def __init__(self, mode: str, stream=None):
         self.mode = mode  # "live", "lines" or "off"
-        self.stream = stream
+        self.stream = stream if stream is not None else sys.stderr  # the one in use now, not at import
         self.live = None
         self.tasks: dict[str, int] = {}
 
     @classmethod
-    def choose(cls, quiet: bool, stream=sys.stderr) -> "Progress":
+    def choose(cls, quiet: bool, stream=None) -> "Progress":
+        stream = stream if stream is not None else sys.stderr
         if quiet:
             return cls("off", stream)
         return cls("live" if stream.isatty() else "lines", stream)

@@ -54,6 +54,11 @@ class Output:
         """Marker -> Markdown, replaced where a hand-written page contains the marker."""
         return {}
 
+    def inputs(self, site: SiteContent, sink: Sink) -> str | None:
+        """A digest of everything a whole output reads, when it can say: a later build whose digest is the same
+        takes its files as they are instead of running it. None: always run."""
+        return None
+
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         """Files and themed pages, written after the theme engine has built its pages (part `part` of
         `parts` when the output can be split)."""

@@ -27,6 +27,11 @@ def entity_url(view: dict) -> str | None:
     return f"{ENTITY_FOLDER}/{code}/"
 
 
+def all_entries(site: "SiteContent") -> list[Entry]:
+    """Every public entry of every type, in page order (as downloads and the search index list them)."""
+    return [e for rtype in site.registry for group in site.pages[rtype.name].values() for e in group]
+
+
 @dataclass
 class SiteContent:
     pub: Publication

@@ -23,7 +23,7 @@ import jinja2
 from ..core.schema import Field, RecordType, ValueType
 from ..rules.publication import Entry
 from .base import Output, Sink
-from .context import SiteContent
+from .context import SiteContent, all_entries
 
 FORMATS = ("XLSX", "CSV", "JSON")
 AMOUNT_UNIT = "元"
@@ -128,6 +128,10 @@ def listing(site: SiteContent) -> list[dict]:
 class Downloads(Output):
     name = "downloads"
     weight = 25
+
+    def inputs(self, site: SiteContent, sink: Sink) -> str | None:
+        """Every public entry (in page order), the campaigns, the as-of day and the site's address."""
+        return site.digest(self.name, site.as_of, site.site_url, site.campaigns, *all_entries(site))
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         for table in tables(site):

@@ -8,7 +8,7 @@ from typing import Iterator
 import jinja2
 
 from .base import Output, Sink
-from .context import SiteContent, entity_url
+from .context import SiteContent, all_entries, entity_url
 from .search_index import OTHER, TITLE, CODE, Document, IndexBuilder
 from .templates import show_value
 
@@ -63,6 +63,11 @@ class SearchIndex(Output):
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         types = [{"name": t.name, "label": t.label} for t in site.registry]
         yield FOLDER + "index.md", env.get_template("search.html").render(types=types, settings=site.settings)
+
+    def inputs(self, site: SiteContent, sink: Sink) -> str | None:
+        """Every public entry, the campaigns and the hand-written pages' text."""
+        return site.digest(self.name, site.as_of, site.campaigns, *all_entries(site),
+                           [(d["url"], d["title"], d["text"]) for d in sink.theme_documents])
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         types = [{"name": t.name, "label": t.label, "short": t.short_label,
