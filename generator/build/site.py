@@ -65,14 +65,14 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Them
     live = {} if clean else generations.live_manifest(target, store.folder)
     pages_key = generations.slug(target)
     temporary = staging.create(target)
+    done = False
     try:
         with phase("theme engine"):
             theme = theme_engine(prepared, temporary)
             theme_files = sync_theme(temporary, generation.path, holds)
-        previous = {} if clean else store.get("pages", pages_key) or {}
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=(target.resolve(), live) if live else None,
-                            pages_before=previous if isinstance(previous, dict) else {},
+                            pages_before=_dict(None if clean else store.get("pages", pages_key)),
                             context=context_digest(prepared), site=prepared.site,
                             outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
         written = write_parallel(prepared, writer)
@@ -86,9 +86,9 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Them
                 generations.distrust(generations.folder_of(target) / retired)
         store.put("pages", pages_key, written.pages)
         store.put("outputs", pages_key, written.outputs)
-    except BaseException:
-        generations.discard(generation)
-        raise
+        done = True
     finally:
+        if not done:  # failed or interrupted (Ctrl+C too): the half-written generation goes, the live one stays
+            generations.discard(generation)
         staging.discard(temporary)
     return Built(written.made, written.reused, len(files), removed)
