@@ -1,16 +1,14 @@
 """The sample site in a real Chromium: accessibility (axe-core), no outside requests, search, phones, large text."""
 from __future__ import annotations
 
-import contextlib
-import functools
 import re
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from generator.benchmark.run import serving  # the benchmark's local server for a built site folder
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -20,20 +18,6 @@ PAGES = ["", "blacklist/", "cases/", f"blacklist/{CODE}/", "cases/" + quote("示
          "campaigns/", "campaigns/fire-products-315-2026/", "guides/fire-extinguisher/", "news/", "data/",
          "changes/", "report/", "about/", "search/?q=" + quote("灭火器"), "cases/year/2025/",
          "cases/region/" + quote("示例市东城区") + "/"]
-
-
-@contextlib.contextmanager
-def serving(folder: Path):
-    """A local web server for a built site folder; yields its base address."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.log_message = lambda *a: None
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from urllib.parse import quote
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import CODE, PAGES, browser, serving  # noqa: F401  (fixtures)
+from generator.benchmark.run import serving
+from test_browser import CODE, PAGES, browser  # noqa: F401  (a fixture)
 
 CASE = "cases/" + quote("示例市监处罚-2025-17号") + "/"
 ENTITY = f"entity/{CODE}/"

@@ -4,7 +4,6 @@ valid HTML. (What a person sees in a browser is in test_browser.py.)"""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import shutil
@@ -210,7 +209,7 @@ def test_record_page_qr_code_reads_as_the_page_address(sample_site):
     assert [unquote(b.text) for b in found] == [case["url"]] and found[0].text.isascii()
 
 
-def test_periods_stated_on_record_pages_follow_the_settings(sample_site, tmp_path):
+def test_blacklist_page_states_the_listing_and_repair_periods(sample_site):  # from settings: test_outputs
     html = (sample_site / "blacklist/9144990254484672U0/index.html").read_text(encoding="utf-8")
     assert "列入满三年自动移出" in html and "满一年后申请信用修复" in html
 

@@ -13,8 +13,9 @@ NUMBER = 110  # room right of a bar for its value
 
 
 def _number(value) -> str:
-    number = Decimal(str(value))
-    return f"{number:,f}".rstrip("0").rstrip(".") if "." in f"{number:f}" else f"{number:,f}"
+    """1,260 or 13.5: grouped digits, no trailing zeros."""
+    text = f"{Decimal(str(value)):,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def bar_chart(title: str, figures: list[dict], described_by: str, chart_id: str) -> Markup:

@@ -50,25 +50,28 @@ class SiteContent:
         self.pages: dict[str, dict[str, list[Entry]]] = {}
         self._by_key: dict[str, dict[str, Entry]] = {}
         self._by_party: dict[str, dict[str, list[Entry]]] = {}
+        self._by_campaign: dict[str, dict[str, list[Entry]]] = {}
+        # entities[code][type]: a party's public entries of each type, newest first
+        self.entities: dict[str, dict[str, list[Entry]]] = {}
         for rtype in self.registry:
             entries = sorted(self.pub.entries.get(rtype.name, []),
                              key=lambda e: (e.view[rtype.date_field], e.page), reverse=True)
             self.entries[rtype.name] = entries
             pages: dict[str, list[Entry]] = {}
             by_party: dict[str, list[Entry]] = {}
+            by_campaign: dict[str, list[Entry]] = {}
             for e in entries:
                 pages.setdefault(e.page, []).append(e)
                 if e.view.get("uscc"):
                     by_party.setdefault(e.view["uscc"], []).append(e)
+                    if entity_url(e.view):
+                        self.entities.setdefault(e.view["uscc"], {}).setdefault(rtype.name, []).append(e)
+                if e.view.get("campaign"):
+                    by_campaign.setdefault(e.view["campaign"], []).append(e)
             self.pages[rtype.name] = pages
             self._by_key[rtype.name] = {e.view[rtype.key]: e for e in reversed(entries)}
             self._by_party[rtype.name] = by_party
-        # entities[code][type]: a party's public entries of each type, newest first
-        self.entities: dict[str, dict[str, list[Entry]]] = {}
-        for rtype in self.registry:
-            for e in self.entries[rtype.name]:
-                if entity_url(e.view):
-                    self.entities.setdefault(e.view["uscc"], {}).setdefault(rtype.name, []).append(e)
+            self._by_campaign[rtype.name] = by_campaign
         self.campaigns: list[Campaign] = self.pub.campaigns
         self._campaigns = {c.id: c for c in self.campaigns}
         self._guides: dict[str, list[Guide]] = {}
@@ -140,7 +143,7 @@ class SiteContent:
 
     def for_campaign(self, type_name: str, campaign_id: str) -> list[Entry]:
         self._note("for_campaign", type_name, campaign_id)
-        return [e for e in self.entries[type_name] if e.view.get("campaign") == campaign_id]
+        return self._by_campaign[type_name].get(campaign_id, [])
 
     def pages_for_campaign(self, type_name: str, campaign_id: str) -> list[list[Entry]]:
         self._note("pages_for_campaign", type_name, campaign_id)

@@ -23,6 +23,7 @@ import jinja2
 from ..core.schema import Field, RecordType, ValueType
 from ..rules.publication import Entry
 from .base import Output, Sink
+from .campaign_pages import totals
 from .context import SiteContent, all_entries
 
 FORMATS = ("XLSX", "CSV", "JSON")
@@ -104,9 +105,10 @@ def campaign_rows(site: SiteContent) -> list[dict]:
             rows.append({**common, "label": str(stat.get("label", "")),
                          "value": Decimal(str(value)) if isinstance(value, (int, float, Decimal)) else None,
                          "unit": str(stat.get("unit", "") or ""), "source": "机关通报"})
+        counted = totals(site, c.id)
         for rtype in site.registry:
-            rows.append({**common, "label": f"本站公示的{rtype.label}", "value": Decimal(len(site.for_campaign(
-                rtype.name, c.id))), "unit": "条", "source": "本站统计"})
+            rows.append({**common, "label": f"本站公示的{rtype.label}", "value": Decimal(counted[rtype.name]),
+                         "unit": "条", "source": "本站统计"})
     return rows
 
 
