@@ -66,10 +66,20 @@ def test_a_plain_site_folder_is_replaced_by_a_generation_and_nothing_is_left_beh
     target, cache = tmp_path / "site", tmp_path / "cache"
     target.mkdir()
     (target / "old.html").write_text("old")
+    (target / generations.TOKEN).write_text(generations.PLAIN_TOKEN)  # what plain `mkdocs build` leaves
     _generation(target, cache, {"new.html": "new"})
     assert target.is_symlink() and sorted(p.name for p in target.iterdir()) == [".generation", "new.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.generations", "cache", "site"]
     assert (tmp_path / ".site.generations" / "a").stat().st_mode & 0o777 == 0o755
+
+
+def test_a_folder_no_build_wrote_is_never_replaced_even_if_asked(tmp_path):
+    target, cache = tmp_path / "site", tmp_path / "cache"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    with pytest.raises(generations.NotOurs):
+        _generation(target, cache, {"new.html": "new"})
+    assert not target.is_symlink() and (target / "notes.txt").read_text() == "mine"
 
 
 def test_generations_alternate_and_the_live_one_is_never_written(tmp_path):

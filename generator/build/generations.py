@@ -5,26 +5,35 @@ records a copy takes ten seconds and a delete fifteen on an ordinary disk).
 
 Each generation has a manifest (path -> content digest) kept with the build's cache, and a token file inside
 the folder that names it: anything else that writes into the folder (a plain `mkdocs build` cleans it) breaks
-the pairing, and the next build then trusts nothing there: it rewrites every file and deletes the rest.
+the pairing, and the next build then trusts nothing there: it rewrites every file and deletes the rest. The
+token is a digest of the manifest, so the same site is the same bytes whatever day it is built, and it is the
+marker that says the folder is the generator's own (build/destination.py).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import secrets
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import staging
 
 TOKEN = ".generation"
 NAMES = ("a", "b")
+PLAIN_TOKEN = "mkdocs build"  # the token of a site folder written by plain `mkdocs build` (not a generation)
+STORE_MARK = "由执法信息公开网站生成器建立.txt"
+STORE_TEXT = ("本文件夹保存网站的两个版本（a、b），网站目录是指向其中之一的链接。"
+              "请不要手工修改；删除网站目录时一并删除本文件夹即可。\n")
 
 
 def folder_of(target: Path) -> Path:
     return target.parent / f".{target.name}.generations"
+
+
+class NotOurs(Exception):
+    """The output folder holds what no build wrote: a build never replaces it (build/destination.py)."""
 
 
 @dataclass
@@ -32,7 +41,6 @@ class Generation:
     path: Path
     manifest: dict[str, str]  # what the folder holds, trusted only if its token matched
     trusted: bool
-    token: str = field(default_factory=lambda: secrets.token_hex(8))
 
     def existing_files(self) -> set[str]:
         """Every file in the folder, by walking it: needed where the manifest cannot be trusted."""
@@ -57,11 +65,27 @@ def slug(target: Path) -> str:
 
 
 def live_name(target: Path) -> str | None:
-    """Which generation the target links to now (None: a plain folder, or nothing yet)."""
+    """Which generation the target links to now (None: a plain folder, nothing yet, or a link elsewhere)."""
     if target.is_symlink():
-        name = Path(os.readlink(target)).name
-        return name if name in NAMES else None
+        pointed = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(target)), os.readlink(target)))
+        for name in NAMES:
+            if pointed == os.path.abspath(folder_of(target) / name):
+                return name
     return None
+
+
+def made_here(folder: Path) -> bool:
+    """Whether a plain folder carries the token of a build (a generation, or plain `mkdocs build`)."""
+    return (folder / TOKEN).is_file()
+
+
+def owned_store(store: Path) -> bool:
+    """Whether the folder of generations is one a build made: its mark, or nothing but generation folders."""
+    if not store.is_dir() or store.is_symlink():
+        return False
+    if (store / STORE_MARK).is_file():
+        return True
+    return all(entry.name in NAMES and entry.is_dir() and not entry.is_symlink() for entry in store.iterdir())
 
 
 def next_generation(target: Path, cache_folder: Path) -> Generation:
@@ -81,6 +105,9 @@ def next_generation(target: Path, cache_folder: Path) -> Generation:
         trusted = False
     generation = Generation(path, manifest, trusted)
     path.mkdir(parents=True, exist_ok=True)
+    mark = path.parent / STORE_MARK
+    if not mark.is_file():
+        mark.write_text(STORE_TEXT, encoding="utf-8")
     path.chmod(0o755)
     (path / TOKEN).unlink(missing_ok=True)  # from here on the folder is being written: not what any manifest says
     return generation
@@ -105,11 +132,17 @@ def complete(generation: Generation, target: Path, cache_folder: Path, files: di
     """Record what the generation now holds, then make it the live site with one rename."""
     manifest_path = _manifest_file(cache_folder, target, generation.path.name)
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    token = token_of(files)
     tmp = manifest_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"token": generation.token, "files": files}, separators=(",", ":")), encoding="utf-8")
+    tmp.write_text(json.dumps({"token": token, "files": files}, separators=(",", ":")), encoding="utf-8")
     tmp.replace(manifest_path)
-    (generation.path / TOKEN).write_text(generation.token, encoding="utf-8")
+    (generation.path / TOKEN).write_text(token, encoding="utf-8")
     swap_link(target, generation.path)
+
+
+def token_of(files: dict[str, str]) -> str:
+    """The generation's token: a digest of what it holds, so the same site is the same bytes on any day."""
+    return hashlib.sha1(json.dumps(sorted(files.items()), separators=(",", ":")).encode()).hexdigest()[:16]
 
 
 def swap_link(target: Path, generation: Path) -> None:
@@ -120,6 +153,8 @@ def swap_link(target: Path, generation: Path) -> None:
     link.symlink_to(os.path.relpath(generation, target.parent))
     old = None
     if target.exists() and not target.is_symlink():
+        if not (target.is_dir() and (made_here(target) or not any(target.iterdir()))):
+            raise NotOurs(f"{target} holds files no build wrote; it is left as it is")  # destination.refusal first
         old = staging.old_name(target)
         target.rename(old)
     link.replace(target)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.model import Dataset, Guide, Post
 from ..core.problems import Report
 from ..core.schema import RecordType
-from ..core.settings import Settings
+from ..core.settings import Settings, settings_from_dict
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,15 @@ class SiteConfig:
     @property
     def root(self) -> Path:
         return self.config_file.parent
+
+    def folders(self) -> dict[str, Path]:
+        """The project's own folders by role (build/destination.py): no build may replace or write into them."""
+        settings, _ = settings_from_dict(self.options)
+        found = {"config": self.root, "docs": self.docs_dir, "data": self.root / settings.data_dir,
+                 "history": self.root / settings.history_dir}
+        if self.theme_dir is not None:
+            found["theme"] = self.theme_dir
+        return found
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .parser import ChineseParser
 
 EPILOG = """每个命令都有自己的帮助，例如：python -m generator build --help
 
-退出码：0 成功；1 数据有错误（网站未生成）；2 配置、参数或生成过程出错（网站未生成）。"""
+退出码：0 成功；1 数据有错误（网站未生成）；2 配置、参数、输出目录或生成过程出错（网站未生成）；3 程序内部错误（请报告维护人员）。"""
 
 COMMANDS = (build, check, serve, new, importer, bench)
 

@@ -12,6 +12,7 @@ from ..core.clock import Clock
 from .common import EXIT_BUILD, EXIT_OK, as_of_date
 
 NAME = "bench"
+MARK = ".disclosure-bench"  # in a folder the benchmark made: it may be written again
 NEEDS_CONFIG = True
 
 EPILOG = """示例：
@@ -34,10 +35,23 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="只在标准输出打印一个 JSON 对象")
 
 
+def bench_folder(folder: Path) -> bool:
+    """Whether the benchmark may write into folder: new, empty, or one it made before."""
+    if not folder.exists():
+        return True
+    return folder.is_dir() and not folder.is_symlink() and ((folder / MARK).is_file() or not any(folder.iterdir()))
+
+
 def run(args, config_file: Path, clock: Clock) -> int:
     as_of = args.as_of or clock()
     blacklist = args.blacklist if args.blacklist is not None else args.cases // 5
+    if args.keep and not bench_folder(args.keep):
+        print(f"{args.keep} 中已有不是测量程序建立的文件，测量会替换其中的 content/、data/、theme/，已拒绝，未做任何改动。"
+              "请换一个新的（或空的）文件夹", file=sys.stderr)
+        return EXIT_BUILD
     folder = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="disclosure-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARK).write_text("python -m generator bench\n", encoding="utf-8")
     say = (lambda line: print(line, file=sys.stderr, flush=True))
     try:
         result = benchmark(folder, config_file.parent, args.cases, blacklist, as_of, say)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from ..adapters.mkdocs.build import BuildFailed, render
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
+from ..build import destination
 from ..build.pipeline import finish, make_plan, prepare
 from ..build.report import write_report
 from ..build.summary import summary
@@ -28,7 +30,7 @@ EPILOG = """示例：
   python -m generator build --quiet              只在出错时输出（适合定时任务）
   python -m generator build --json > 结果.json    输出 JSON，供脚本读取
 
-退出码：0 成功；1 数据有错误，网站未生成；2 配置、参数或生成过程出错，网站未生成。
+退出码：0 成功；1 数据有错误，网站未生成；2 配置、参数、输出目录或生成过程出错，网站未生成；3 程序内部错误。
 出错时原有网站保持不变。详细报告写在 mkdocs.yml 旁边的 site-report.html / site-report.csv，不随网站发布。"""
 
 
@@ -66,6 +68,11 @@ def run(args, config_file: Path, clock: Clock) -> int:
     except SiteConfigError as exc:
         say(f"{exc}，网站未生成", always=not args.json)
         result["error"] = str(exc)
+        return done(EXIT_BUILD)
+    refused = destination.refusal(Path(os.path.abspath(args.site_dir or site.site_dir)), site.folders())
+    if refused:
+        say(refused, always=not args.json)
+        result["error"] = refused
         return done(EXIT_BUILD)
     progress = Progress.choose(quiet)
     with progress:

@@ -10,8 +10,8 @@ from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
 from ..core.problems import Invalid, Report
 
 # Exit codes (README, 退出码): 0 done; 1 the data has errors (nothing published); 2 the site could not be built
-# (configuration, arguments, theme engine, refused settings).
-EXIT_OK, EXIT_DATA, EXIT_BUILD = 0, 1, 2
+# (configuration, arguments, theme engine, refused settings or output folder); 3 a bug (generator/__main__.py).
+EXIT_OK, EXIT_DATA, EXIT_BUILD, EXIT_BUG = 0, 1, 2, 3
 SHOWN_PROBLEMS = 50  # problems printed on the terminal; the report file has them all
 
 

@@ -122,7 +122,12 @@ class Budget:
 # --- YAML ------------------------------------------------------------------------------------------
 
 class LimitedLoader(_PARSER):
-    """PyYAML's safe loader; `load_yaml` checks a text with it before constructing anything."""
+    """PyYAML's safe loader; `load_yaml` checks a text with it before constructing anything. Dates stay text:
+    the generator reads them itself (core.dates), so 2026-02-30 is a positioned problem, not a crash, and a
+    quoted date means what an unquoted one does."""
+
+
+LimitedLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def load_yaml(text: str, limits: Limits, loader: type = LimitedLoader):
@@ -138,6 +143,8 @@ def load_yaml(text: str, limits: Limits, loader: type = LimitedLoader):
         return (parser.construct_document(node), node) if node is not None else (None, None)
     except yaml.YAMLError as exc:
         raise yaml_problem(exc, text) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value its tag cannot hold (!!int x, !!binary …)
+        raise Refused(f"YAML 中有无法读取的值（{exc}）。请检查带 !! 标记的值") from None
     finally:
         parser.dispose()
 
@@ -227,11 +234,19 @@ _REMOVED = {"Cc", "Cf", "Cs"}  # controls, format characters, lone surrogates (t
 
 
 def _invisible(char: str) -> bool:
-    return char not in _KEEP and unicodedata.category(char) in _REMOVED
+    return char not in _KEEP and (unicodedata.category(char) in _REMOVED or _noncharacter(char))
+
+
+def _noncharacter(char: str) -> bool:
+    """U+FFFE, U+FFFF and the other noncharacters: no XML file (feed, XLSX) may hold them."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 def _kind(char: str) -> str:
     category = unicodedata.category(char)
+    if _noncharacter(char):
+        return "非字符（XML 不允许）"
     return _KINDS.get(ord(char)) or {"Cc": "控制字符", "Cs": "无效字符"}.get(category, "格式字符")
 
 

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ...build import writer as site_writer
+from ...build import generations, writer as site_writer
 from ...output.feeds import feeds_of
 from ...output.guide_records import marker as guide_marker
 from .posts import is_guide, is_post, with_more
@@ -170,4 +170,5 @@ class DisclosurePlugin(BasePlugin):
         writer = site_writer.SiteWriter(site_dir, self.frames, self.theme_pages, self.theme_files,
                                         sorted(self.theme_documents, key=lambda d: d["url"]))
         site_writer.write(self.prepared, writer)
+        (site_dir / generations.TOKEN).write_text(generations.PLAIN_TOKEN, encoding="utf-8")  # a build's folder
         finish(self.prepared)  # plain `mkdocs build`: the site is in place
