@@ -154,7 +154,7 @@ def test_sample_site_has_every_page_type(sample_site):
 
 def test_campaign_page_gathers_bulletins_stats_and_cases(sample_site):
     html = (sample_site / "campaigns" / "fire-products-315-2026" / "index.html").read_text(encoding="utf-8")
-    assert "工作成效" in html and '<svg class="chart"' in html and "56 家" in html
+    assert "工作成效" in html and '<svg class="chart"' in html and "56家" in html
     assert re.search(r'href="../../news/2026/[^"]+/"', html), "bulletins of the campaign are linked"
     assert re.search(r'href="../../cases/[^"]+/"', html), "cases of the campaign are linked"
 

@@ -19,6 +19,7 @@ from ..core.schema import RecordType
 from ..core.settings import Settings, settings_from_dict
 from ..intake.campaigns import read_campaigns
 from ..intake.content import check_content, read_guides, read_posts
+from ..intake.pages import check_setting_texts, read_pages
 from ..intake.files import data_files
 from ..intake.limits import Limits
 from ..intake.mapping import MAPPING_FILE, Mapping, load_mapping
@@ -49,12 +50,14 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
         dataset = read_dataset(site.root, settings, registry, report, cache.Store(site.root / settings.history_dir))
     with phase("names"):
         names = person_names(dataset.all_records())
-    guides, posts = [], []
+    check_setting_texts(site.texts, site.config_file.name, names, report)
+    pages, guides, posts = [], [], []
     if site.docs_dir.is_dir():
-        guides = read_guides(site.docs_dir, report, site.root)
-        posts = read_posts(site.docs_dir, report, site.root)
-        check_content(site.docs_dir, site.root, names, report)
-    return Inspection(settings, dataset, report, names, tuple(guides), tuple(posts))
+        pages = read_pages(site.docs_dir, site.root, names, report, site.slugs)
+        guides = read_guides(pages)
+        posts = read_posts(pages, names)
+        check_content(pages, site.docs_dir, site.root, names, report)
+    return Inspection(settings, dataset, report, names, tuple(guides), tuple(posts), tuple(pages))
 
 
 def make_plan(site: SiteConfig, registry: Iterable[RecordType], *, today: date, as_of: date | None = None,

@@ -5,7 +5,7 @@ it down; nothing below them reads a clock, the command's name or an option set f
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,8 @@ class SiteConfig:
     site_url: str
     options: dict  # the `disclosure` plugin's options, as written
     site_name: str = ""
+    slugs: dict = field(default_factory=dict)  # how the theme engine makes addresses: "post" and "category" titles
+    texts: dict = field(default_factory=dict)  # settings printed on every page (site_name, footer …), by key
 
     @property
     def root(self) -> Path:
@@ -51,6 +53,7 @@ class Inspection:
     names: frozenset[str]  # natural persons the data names: masked in every public text
     guides: tuple[Guide, ...]
     posts: tuple[Post, ...]
+    pages: tuple = ()  # intake.pages.Page of every hand-written page, front matter normalised
 
 
 @dataclass(frozen=True)

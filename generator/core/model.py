@@ -7,6 +7,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
 
+from .figures import Figure
 from .schema import RecordType
 from .text import slugify
 
@@ -85,8 +86,9 @@ class Campaign:
     end: date
     products: tuple[str, ...]
     summary: str
-    stats: tuple[Mapping[str, object], ...]
+    stats: tuple["Figure", ...]
     source: str
+    authorities: tuple[str, ...] = ()  # a joint campaign has several; `authority` joins them with 、
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ never leaves the site stating the wrong law.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
@@ -71,6 +72,10 @@ LEGAL_BOUNDS = {
     "publish_deadline_working_days": (1, 20),
 }
 
+# Settings that become links on pages: a web address or a path of this site, never javascript: or data:.
+URL_SETTINGS = {"data_license_url"}
+SAFE_URL = re.compile(r"(?:https?://[^\s<>\"'`]+|/[^\s<>\"'`]*)\Z", re.I)
+
 # Limits on input files: a whole number, at least this (0 aliases forbids YAML anchors altogether).
 LIMITS = {"max_file_mb": 1, "max_uncompressed_mb": 1, "max_rows": 1, "max_columns": 1, "max_cells": 1,
           "max_cell_chars": 1, "max_yaml_aliases": 0}
@@ -128,6 +133,11 @@ def _coerce(f, value):
         if f.name in LIMITS and number < LIMITS[f.name]:
             raise ValueError(f"应为不小于 {LIMITS[f.name]} 的整数")
         return number
+    if f.name in URL_SETTINGS:
+        text = str(value or "").strip()
+        if text and not SAFE_URL.match(text):
+            raise ValueError("只能是 http:// 或 https:// 开头的网址，或以 / 开头的本站路径")
+        return text
     if f.type == "bool":
         if not isinstance(value, bool):
             raise ValueError("应为 true 或 false")

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from ..core.dates import parse_date
+from ..core.figures import Figure, figure
 from ..core.model import Campaign
 from ..core.problems import Invalid, Report, Unreadable
 from ..core.settings import Settings
@@ -14,7 +15,8 @@ from .paths import display_path
 from .validate import address_too_long, hide, page_folder, personal_in_code
 
 REQUIRED = ("id", "title", "authority", "start", "end")
-TEXTS = ("id", "title", "authority", "region", "summary")
+TEXTS = ("id", "title", "region", "summary")
+STAT_KEYS = {"label", "value", "unit", "of", "as_of"}
 
 
 def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings | None = None) -> list[Campaign]:
@@ -25,7 +27,8 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
         name = display_path(path, root)
         try:
             check_file_size(path, limits)
-            data = load_yaml(path.read_text(encoding="utf-8-sig"), limits)[0] or {}
+            data, node = load_yaml(path.read_text(encoding="utf-8-sig"), limits)
+            data = data or {}
         except Refused as exc:
             report_refusal(report, exc, name)
             continue
@@ -54,10 +57,7 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
                     dates[key] = parse_date(data[key], allow_roc=False)
                 except Invalid as exc:
                     report.error(exc.code, exc.message, file=name, column=key, value=str(data[key]))
-        stats, raw_stats = [], data.get("stats") or []
-        if not isinstance(raw_stats, list):
-            report.error("campaign-stat", "stats 应为列表，每项包含 label、value（可选 unit）", file=name, column="stats")
-            raw_stats = []
+        stats = _figures(data.get("stats"), node, name, report)
         products = data.get("products") or []
         if isinstance(products, str):
             products = [p.strip() for p in re.split(r"[,，、;；]", products) if p.strip()]
@@ -65,13 +65,13 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
             report.error("campaign-products", "products 应为产品类别列表，如 [灭火器, 消防水带]", file=name,
                          column="products", value=str(products)[:100])
             products = []
-        for number, item in enumerate(raw_stats, start=1):
-            if not isinstance(item, dict) or "label" not in item or "value" not in item or any(
-                    isinstance(v, (dict, list, set)) for v in item.values()):
-                report.error("campaign-stat", f"第 {number} 项统计应包含 label、value（可选 unit）",
-                             file=name, column="stats")
-                continue
-            stats.append({"label": str(item["label"]), "value": item["value"], "unit": str(item.get("unit", ""))})
+        authorities = _authorities(data.get("authority"), name, report)
+        title = str(data.get("title") or "").strip()
+        found = personal_in_code(title)
+        if found:
+            report.error("personal-data-in-address", f"专项行动名称中有疑似{found}的内容。名称是页面标题，也出现在订阅和搜索中，"
+                         "发布后无法遮蔽，请改正", file=name, row=_line(node, "title"), column="title", value=hide(title))
+            continue
         if missing or len(dates) < 2:
             continue
         if dates["end"] < dates["start"]:
@@ -87,10 +87,10 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
         seen[page_folder(campaign_id)] = name
         # published through rules.redact.public_campaign, which masks personal data as in record texts
         campaigns.append(Campaign(
-            id=campaign_id, title=str(data["title"]).strip(), authority=str(data["authority"]).strip(),
+            id=campaign_id, title=title, authority="、".join(authorities),
             region=str(data.get("region", "")).strip(), start=dates["start"], end=dates["end"],
             products=tuple(str(p).strip() for p in products), summary=str(data.get("summary", "")).strip(),
-            stats=tuple(stats), source=name,
+            stats=tuple(stats), source=name, authorities=tuple(authorities),
         ))
     return campaigns
 
@@ -127,3 +127,56 @@ def _visible(data: dict, name: str, report: Report) -> dict:
         return value
 
     return {key: clean(value, str(key)) for key, value in data.items()}
+
+
+def _line(node, *path) -> int | None:
+    """The line (as an editor counts) of the value at path in a YAML node tree: keys, then list indexes."""
+    for step in path:
+        if node is None:
+            return None
+        if isinstance(step, int):
+            items = node.value if getattr(node, "id", "") == "sequence" else []
+            node = items[step] if step < len(items) else None
+        else:
+            node = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == step), None) \
+                if getattr(node, "id", "") == "mapping" else None
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _authorities(value, name: str, report: Report) -> list[str]:
+    """The organising authority, or the authorities of a joint campaign (a list)."""
+    items = value if isinstance(value, list) else [value]
+    found = [str(a).strip() for a in items if a is not None and not isinstance(a, (dict, list)) and str(a).strip()]
+    if isinstance(value, (dict, set)) or (isinstance(value, list) and len(found) != len(value)):
+        report.error("file-shape", "专项行动的「authority」应为机关名称，或联合行动的机关名称列表", file=name, column="authority")
+    return found
+
+
+def _figures(raw, node, name: str, report: Report) -> list[Figure]:
+    """The campaign's reported figures; a value that is no number is an error with its line, never dropped."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        report.error("campaign-stat", "stats 应为列表，每项包含 label、value（可选 unit、of、as_of）", file=name,
+                     row=_line(node, "stats"), column="stats")
+        return []
+    figures = []
+    for number, item in enumerate(raw):
+        row = _line(node, "stats", number)
+        if not isinstance(item, dict) or "label" not in item or "value" not in item or any(
+                isinstance(v, (dict, list, set)) for v in item.values()):
+            report.error("campaign-stat", f"第 {number + 1} 项统计应包含 label、value（可选 unit、of、as_of）",
+                         file=name, row=row, column="stats")
+            continue
+        unknown = sorted(set(map(str, item)) - STAT_KEYS)
+        if unknown:
+            report.warning("campaign-stat", f"第 {number + 1} 项统计中不认识的项「{'、'.join(unknown)}」已忽略"
+                           f"（可用：{'、'.join(sorted(STAT_KEYS))}）", file=name, row=row, column="stats")
+        try:
+            as_of = parse_date(item["as_of"], allow_roc=False) if item.get("as_of") else None
+            figures.append(figure(str(item["label"]).strip(), item["value"], str(item.get("unit") or "").strip(),
+                                  item.get("of"), as_of))
+        except Invalid as exc:
+            report.error(exc.code, f"第 {number + 1} 项统计：{exc.message}", file=name, row=row, column="stats",
+                         value=str(item.get("value")))
+    return figures

@@ -26,5 +26,5 @@ class CampaignPages(Output):
             sums={rtype.name: sum(n[rtype.name] for n in counted.values()) for rtype in site.registry})
         page = env.get_template("campaign.html")
         for c in site.campaigns:
-            chart = bar_chart(f"{c.title}：通报的工作数字", [dict(s) for s in c.stats], "campaign-figures", "campaign-chart")
+            chart = bar_chart(f"{c.title}：通报的工作数字", c.stats, "campaign-figures", "campaign-chart")
             yield f"campaigns/{c.id}.md", page.render(c=c, site=site, chart=chart, counted=counted[c.id])

@@ -12,33 +12,26 @@ LABEL = 210  # width of the label column
 NUMBER = 110  # room right of a bar for its value
 
 
-def _number(value) -> str:
-    """1,260 or 13.5: grouped digits, no trailing zeros."""
-    text = f"{Decimal(str(value)):,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def bar_chart(title: str, figures: list[dict], described_by: str, chart_id: str) -> Markup:
-    """Horizontal bars, one per figure ({label, value, unit}), grouped by unit: a bar is measured against the
+def bar_chart(title: str, figures, described_by: str, chart_id: str) -> Markup:
+    """Horizontal bars, one per figure (core.figures.Figure), grouped by unit: a bar is measured against the
     largest figure of the same unit only, so 56 家 and 1260 件 are never drawn on one scale."""
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list] = {}
     for f in figures:
-        if isinstance(f.get("value"), (int, float, Decimal)) and f["value"] >= 0:
-            groups.setdefault(str(f.get("unit") or ""), []).append(f)
+        groups.setdefault(f.unit, []).append(f)
     if not groups:
         return Markup("")
     parts, y = [], 8
     for unit, rows in groups.items():
-        top = max(Decimal(str(r["value"])) for r in rows) or Decimal(1)
+        top = max(r.value for r in rows) or Decimal(1)
         parts.append(f'<text x="0" y="{y + 14}" class="chart-unit">单位：{escape(unit or "—")}</text>')
         y += 24
         for r in rows:
-            length = float(Decimal(str(r["value"])) / top) * (WIDTH - LABEL - NUMBER)
+            length = float(r.value / top) * (WIDTH - LABEL - NUMBER)
             parts.append(
-                f'<text x="{LABEL - 8}" y="{y + 19}" text-anchor="end" class="chart-label">{escape(r["label"])}</text>'
+                f'<text x="{LABEL - 8}" y="{y + 19}" text-anchor="end" class="chart-label">{escape(r.label)}</text>'
                 f'<rect x="{LABEL}" y="{y + 6}" width="{max(length, 1):.1f}" height="{ROW - 12}" class="chart-bar"/>'
                 f'<text x="{LABEL + max(length, 1) + 6:.1f}" y="{y + 19}" class="chart-value">'
-                f'{_number(r["value"])} {escape(unit)}</text>')
+                f'{escape(r.shown)}</text>')
             y += ROW
         y += 8
     height = y + 4

@@ -37,6 +37,7 @@ class Column:
     kind: str  # "string", "number" or "date" (also the Data Package field type)
     doc: str
     value: Callable[[Entry], object]  # str, Decimal, date or None
+    unit: str = ""  # of a number column: 元 for amounts; "" when another column says it (campaign figures)
 
 
 def _field_column(f: Field) -> Column:
@@ -50,7 +51,7 @@ def _field_column(f: Field) -> Column:
         if f.value_type is ValueType.CHOICES:
             return "、".join(v)
         return v if kind != "string" else str(v)
-    return Column(f.id, label, kind, f.doc, value)
+    return Column(f.id, label, kind, f.doc, value, AMOUNT_UNIT if kind == "number" else "")
 
 
 def columns(rtype: RecordType, site_url: str) -> list[Column]:
@@ -86,9 +87,14 @@ def campaign_columns() -> list[Column]:
         ("region", "地区", "string", ""),
         ("start", "开始日期", "date", ""),
         ("end", "结束日期", "date", ""),
+        ("authority", "组织机关", "string", "组织机关；联合行动的各机关以“、”分隔"),
         ("label", "指标", "string", "统计项目"),
-        ("value", "数值", "number", "统计数值，单位见“单位”列"),
+        ("value", "数值", "number", "统计数值，单位见“单位”列；约数（约、近、余……）为其中的数字，如“13万余”为 130000"),
+        ("qualifier", "约数说明", "string", "机关通报时的约数用词（约、近、余、以上……），为空表示确数"),
+        ("written", "通报写法", "string", "机关通报中的写法，如 13万余、约650万"),
+        ("of", "总数", "number", "该数字所属的总数（如隐患 154 处中整改 118 处，此列为 154）"),
         ("unit", "单位", "string", ""),
+        ("as_of", "截至日期", "date", "该数字的统计截止日期（与行动结束日期不同时）"),
         ("source", "来源", "string", "“机关通报”为主管机关公布的数字；“本站统计”为本站正在公示的、注明该专项行动的记录条数"),
         ("url", "网页地址", "string", "专项行动页面在本站的网页地址"),
     )]
@@ -99,16 +105,15 @@ def campaign_rows(site: SiteContent) -> list[dict]:
     rows = []
     for c in site.campaigns:
         common = {"campaign": c.id, "title": c.title, "region": c.region, "start": c.start, "end": c.end,
-                  "url": site.permalink(f"campaigns/{c.id}/")}
-        for stat in c.stats:
-            value = stat.get("value")
-            rows.append({**common, "label": str(stat.get("label", "")),
-                         "value": Decimal(str(value)) if isinstance(value, (int, float, Decimal)) else None,
-                         "unit": str(stat.get("unit", "") or ""), "source": "机关通报"})
+                  "authority": c.authority, "url": site.permalink(f"campaigns/{c.id}/")}
+        for f in c.stats:
+            rows.append({**common, "label": f.label, "value": f.value, "qualifier": f.qualifier, "written": f.written,
+                         "of": f.of, "unit": f.unit, "as_of": f.as_of, "source": "机关通报"})
         counted = totals(site, c.id)
         for rtype in site.registry:
             rows.append({**common, "label": f"本站公示的{rtype.label}", "value": Decimal(counted[rtype.name]),
-                         "unit": "条", "source": "本站统计"})
+                         "qualifier": "", "written": str(counted[rtype.name]), "of": None, "unit": "条",
+                         "as_of": site.as_of, "source": "本站统计"})
     return rows
 
 
@@ -194,7 +199,7 @@ def write_json(stream: BinaryIO, cols: list[Column], entries: list[Entry], as_of
         return _text(v) if v is not None else None
 
     head = {"as_of": as_of.isoformat(), "count": len(entries),
-            "units": {c.id: AMOUNT_UNIT for c in cols if c.kind == "number"},
+            "units": {c.id: c.unit for c in cols if c.unit},
             "fields": [{"name": c.id, "title": c.label, "type": c.kind} for c in cols]}
     stream.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1].encode("utf-8"))
     stream.write(b',"records":[')

@@ -134,6 +134,7 @@ def public_campaign(campaign: Campaign, names: frozenset[str]) -> Campaign:
         return mask_text(text, names)[0]
 
     return replace(campaign, title=clean(campaign.title), authority=clean(campaign.authority),
+                   authorities=tuple(clean(a) for a in campaign.authorities),
                    region=clean(campaign.region), summary=clean(campaign.summary),
                    products=tuple(clean(p) for p in campaign.products),
-                   stats=tuple({**s, "label": clean(s["label"]), "unit": clean(s["unit"])} for s in campaign.stats))
+                   stats=tuple(replace(s, label=clean(s.label), unit=clean(s.unit)) for s in campaign.stats))

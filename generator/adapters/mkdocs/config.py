@@ -26,7 +26,27 @@ def site_config_of(config: MkDocsConfig) -> SiteConfig:
     theme = config.theme.custom_dir
     return SiteConfig(Path(config.config_file_path).resolve(), Path(config.docs_dir), Path(config.site_dir),
                       Path(theme) if theme else None, config.site_url or "", dict(plugin.options),
-                      config.site_name or "")
+                      config.site_name or "", _blog_slugs(config), _page_texts(config))
+
+
+def _page_texts(config: MkDocsConfig) -> dict[str, str]:
+    """Settings the theme prints on every page, by their name in mkdocs.yml (checked like other texts)."""
+    texts = {"site_name": config.site_name or "", "site_description": config.site_description or "",
+             "copyright": config.copyright or ""}
+    footer = (config.extra or {}).get("footer")
+    if isinstance(footer, dict):
+        texts.update({f"extra.footer.{key}": str(value) for key, value in footer.items() if value is not None})
+    return texts
+
+
+def _blog_slugs(config: MkDocsConfig) -> dict:
+    """How Material's blog makes the address of a post from its title and of a category from its name."""
+    blog = config.plugins.get("material/blog")
+    if blog is None or not blog.config.enabled:
+        return {}
+    c = blog.config
+    return {"post": lambda text: c.post_slugify(text, c.post_slugify_separator),
+            "category": lambda text: c.categories_slugify(text, c.categories_slugify_separator)}
 
 
 def load(config_file: Path, **overrides) -> MkDocsConfig:

@@ -7,11 +7,13 @@ clock for today and makes the same plan itself. Either way the same outputs writ
 from __future__ import annotations
 
 import os
-import sys
 import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -100,6 +102,7 @@ class DisclosurePlugin(BasePlugin):
         return prepare(plan)
 
     def on_files(self, files: Files, *, config) -> Files:
+        self._normalised_pages(files, config)
         pages = site_writer.sources(self.prepared)
         self.generated = set(pages)
         for uri in frame.FRAME_URIS:
@@ -109,6 +112,26 @@ class DisclosurePlugin(BasePlugin):
                 raise PluginError(f"content/{uri} 与自动生成的页面冲突，请改名或删除该文件")
             files.append(File.generated(config, uri, content=text))
         return files
+
+    def _normalised_pages(self, files: Files, config) -> None:
+        """Hand-written pages are read as the generator normalised them (intake/pages.py: dates, descriptions,
+        invisible characters); a page whose front matter cannot be read is left out of a preview, which shows
+        why in its banner (a build refuses it before the theme engine runs)."""
+        if getattr(self, "_staged", None):
+            shutil.rmtree(self._staged, ignore_errors=True)
+        self._staged = Path(tempfile.mkdtemp(prefix="disclosure-pages-"))
+        for page in self.prepared.plan.inspection.pages:
+            found = files.get_file_from_path(page.uri)
+            if found is None or not (page.broken or page.changed):
+                continue
+            files.remove(found)
+            if page.broken:
+                continue
+            staged = self._staged / page.uri
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=10_000)
+            staged.write_text(f"---\n{front}---\n{page.body}", encoding="utf-8")
+            files.append(File.generated(config, page.uri, abs_src_path=str(staged)))
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if is_post(page.file.src_uri):
@@ -147,6 +170,10 @@ class DisclosurePlugin(BasePlugin):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.prepared.plan.site.root / self.prepared.plan.settings.data_dir))
         return server
+
+    def on_shutdown(self) -> None:
+        if getattr(self, "_staged", None):
+            shutil.rmtree(self._staged, ignore_errors=True)
 
     @event_priority(-100)  # after every other plugin
     def on_post_build(self, *, config) -> None:

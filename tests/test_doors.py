@@ -1,0 +1,170 @@
+"""Nothing personal through any door editors use, no script from their text, no crash on odd input: bulletins'
+and guides' front matter, campaign files and settings, checked on a copy of the sample site."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, SAMPLE_AS_OF, clock
+from generator.cli import main
+
+PHONE = "13912345678"
+POSTS = "content/news/posts"
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    root = tmp_path / "sample"
+    for name in ("content", "data", "theme"):
+        shutil.copytree(PROJECT / name, root / name)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _run(root: Path, *args: str) -> int:
+    return main(["-f", str(root / "mkdocs.yml"), *args, "--as-of", SAMPLE_AS_OF], clock=clock)
+
+
+def _check(root: Path, capsys) -> tuple[int, list[dict]]:
+    code = _run(root, "check", "--json")
+    return code, json.loads(capsys.readouterr().out)["problems"]
+
+
+def _post(root: Path, name: str, front: str, body: str = "# 示例标题\n\n正文第一段。\n") -> Path:
+    path = root / POSTS / name
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return path
+
+
+def _site_bytes(site: Path) -> list[tuple[str, bytes]]:
+    return [(p.relative_to(site).as_posix(), p.read_bytes()) for p in site.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("front, column", [
+    (f"title: 关于{PHONE}的通报\ndate: 2026-10-01\n", "title"),
+    (f"date: 2026-10-01\ncategories:\n  - 联系{PHONE}\n", "categories"),
+    ("date: 2026-10-01\nslug: zhang-110101199003074512\n", "slug"),
+    (f"date: 2026-10-01\ntags: [电话{PHONE}]\n", "tags"),
+])
+def test_personal_data_in_what_becomes_an_address_or_a_title_is_an_error_with_file_and_line(
+        sample, capsys, front, column):
+    _post(sample, "leak.md", front)
+    code, problems = _check(sample, capsys)
+    found = [p for p in problems if p["code"] == "personal-data-in-address"]
+    assert code == 1 and found
+    assert found[0]["file"].endswith("news/posts/leak.md") and found[0]["column"] == column and found[0]["row"] >= 2
+    assert PHONE not in json.dumps(problems, ensure_ascii=False)
+
+
+def test_personal_data_in_a_file_name_or_a_heading_title_is_an_error(sample, capsys):
+    _post(sample, f"tongbao-{PHONE}.md", "date: 2026-10-01\n")
+    _post(sample, "heading.md", "date: 2026-10-01\n", f"# 举报人{PHONE}的情况\n\n正文。\n")
+    code, problems = _check(sample, capsys)
+    files = {p["file"].rsplit("/", 1)[-1] for p in problems if p["code"] == "personal-data-in-address"}
+    assert code == 1 and files == {f"tongbao-{PHONE}.md", "heading.md"}
+
+
+@pytest.mark.parametrize("front, column", [
+    ("title: <img src=x onerror=alert(1)>\ndate: 2026-10-01\n", "title"),
+    ("date: 2026-10-01\ndescription: 说明<script>alert(1)</script>\n", "description"),
+    ("date: 2026-10-01\ncategories: ['<b>执法</b>']\n", "categories"),
+])
+def test_markup_in_front_matter_is_refused_by_check(sample, capsys, front, column):
+    _post(sample, "markup.md", front)
+    code, problems = _check(sample, capsys)
+    found = [p for p in problems if p["code"] == "front-matter-markup"]
+    assert code == 1 and found and found[0]["column"] == column
+
+
+@pytest.mark.parametrize("old, new", [("products: [灭火器]", "title: 灭火器<svg onload=alert(1)>\nproducts: [灭火器]"),
+                                      ("# 灭火器选购与使用提示", "# 灭火器<svg onload=alert(1)>选购提示")])
+def test_markup_in_a_guide_title_is_refused_and_nothing_is_published(sample, old, new):
+    guide = sample / "content/guides/fire-extinguisher.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert _run(sample, "build") == 1
+    assert not (sample / "site").exists()
+
+
+def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(sample, capsys):
+    _post(sample, "quoted.md", f"date: '2026-10-19'\ndescription: 联系人手机{PHONE}\ncategories:\n  - 执法动态\n",
+          "# 日期加引号的通报\n\n这篇通报的日期写在引号里。\n")
+    assert _run(sample, "build") == 0
+    warnings = capsys.readouterr().err
+    assert "personal-data-masked" in warnings
+    site = sample / "site"
+    assert not [path for path, data in _site_bytes(site) if PHONE.encode() in data]
+    page = next(site.glob("news/2026/*/index.html"), None)
+    pages = [p for p in site.glob("news/2026/*/index.html") if "日期加引号的通报" in p.read_text(encoding="utf-8")]
+    assert page and pages and "2026" in pages[0].read_text(encoding="utf-8")
+    assert "[手机号已隐去]" in pages[0].read_text(encoding="utf-8")  # the description, in <meta>
+
+
+def test_an_impossible_date_is_an_error_with_its_line_not_a_traceback(sample, capsys):
+    _post(sample, "bad-date.md", "title: 日期不存在的通报\ndate: 2026-02-30\n")
+    code, problems = _check(sample, capsys)
+    found = [p for p in problems if p["file"].endswith("bad-date.md")]
+    assert code == 1 and found and found[0]["code"] == "invalid-date" and found[0]["row"] == 3
+
+
+def test_categories_that_make_no_address_or_the_same_address_are_errors(sample, capsys):
+    _post(sample, "punct.md", "title: 标点分类\ndate: 2026-10-01\ncategories: ['!!!']\n")
+    _post(sample, "twins.md", "title: 同名分类\ndate: 2026-10-02\ncategories: ['Safety Week', 'safety-week']\n")
+    code, problems = _check(sample, capsys)
+    codes = {p["code"] for p in problems if p["file"].endswith(("punct.md", "twins.md"))}
+    assert code == 1 and {"address-empty", "duplicate-address"} <= codes
+
+
+def _campaign(root: Path, **over) -> Path:
+    data = {"id": "door-test", "title": "门禁测试专项行动", "authority": "示例市市场监督管理局", "start": "2026-01-01",
+            "end": "2026-02-01", "summary": "测试。", "stats": [{"label": "检查", "value": 3, "unit": "家"}]}
+    data.update(over)
+    path = root / "data/campaigns/door-test.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_campaign_title_with_personal_data_is_an_error(sample, capsys):
+    _campaign(sample, title=f"联系{PHONE}专项行动")
+    code, problems = _check(sample, capsys)
+    assert code == 1 and any(p["code"] == "personal-data-in-address" and p["column"] == "title" for p in problems)
+
+
+def test_a_figure_that_is_no_number_is_an_error_with_its_line(sample, capsys):
+    path = _campaign(sample, stats=[{"label": "检查", "value": 3, "unit": "家"}, {"label": "宣传", "value": "很多"}])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    item = next(n for n, line in enumerate(lines, start=1) if "宣传" in line or "很多" in line)
+    code, problems = _check(sample, capsys)
+    found = [p for p in problems if p["code"] == "campaign-stat"]
+    assert code == 1 and found and found[0]["row"] in (item - 1, item) and found[0]["value"] == "很多"
+
+
+def test_every_campaign_text_is_masked_in_every_output(sample):
+    _campaign(sample, summary=f"联系人手机{PHONE}。", region=f"示例市{PHONE}",
+              stats=[{"label": f"回访{PHONE}", "value": "13万余", "unit": f"份{PHONE}"}],
+              authority=["示例市市场监督管理局", f"示例市消防救援支队{PHONE}"])
+    assert _run(sample, "build") == 0
+    assert not [path for path, data in _site_bytes(sample / "site") if PHONE.encode() in data]
+    rows = json.loads((sample / "site/data/campaign_stats.json").read_text(encoding="utf-8"))["records"]
+    figure = next(r for r in rows if r["campaign"] == "door-test" and r["source"] == "机关通报")
+    assert figure["value"] == 130000 and figure["qualifier"] == "余" and figure["written"] == "13万余"
+
+
+def test_a_license_link_must_be_a_web_address(sample, capsys):
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "lower_fine_threshold: 5000", "lower_fine_threshold: 5000\n      data_license_url: javascript:alert(1)"),
+        encoding="utf-8")
+    code, problems = _check(sample, capsys)
+    assert code == 1 and any(p["code"] == "config-invalid" and p["column"] == "data_license_url" for p in problems)
+
+
+def test_settings_printed_on_every_page_are_text(sample, capsys):
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: 示例市市场监管执法信息公开", "site_name: 示例<script>alert(1)</script>"), encoding="utf-8")
+    code, problems = _check(sample, capsys)
+    assert code == 1 and any(p["code"] == "config-invalid" and p["column"] == "site_name" for p in problems)
