@@ -168,3 +168,55 @@ def test_settings_printed_on_every_page_are_text(sample, capsys):
         "site_name: 示例市市场监管执法信息公开", "site_name: 示例<script>alert(1)</script>"), encoding="utf-8")
     code, problems = _check(sample, capsys)
     assert code == 1 and any(p["code"] == "config-invalid" and p["column"] == "site_name" for p in problems)
+
+
+# --- Odd characters and odd regions: no crash, no ill-formed file, an address for every list ---------------
+def test_characters_no_xml_file_may_hold_are_removed_and_every_output_is_well_formed(fixture_site, capsys):
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    import openpyxl
+    from frictionless import validate
+
+    from conftest import case_row
+
+    odd = "\uffff\ufffe\x01\x1f\ufdd0"
+    fixture_site.cases_csv([case_row(1, 违法事实=f"当事人销售{odd}不合格灭火器。", 当事人名称=f"测试市第1消防{odd}器材有限公司"),
+                            case_row(2)])
+    fixture_site.campaign({"id": "c1", "title": f"消防{odd}专项行动", "authority": "测试市市场监督管理局",
+                           "start": "2026-01-01", "end": "2026-02-01", "summary": f"概述{odd}。",
+                           "stats": [{"label": f"检查{odd}", "value": 3, "unit": "家"}]})
+    posts = fixture_site.root / "content/news/posts"
+    posts.mkdir(parents=True)
+    (posts / "odd.md").write_text(f"---\ntitle: \"通报{chr(0xFFFF)}标题\"\ndate: 2026-05-01\n---\n\n正文{odd}第一段。\n",
+                                  encoding="utf-8")
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    assert "control-characters" in capsys.readouterr().err
+    site = fixture_site.site
+    for path in site.rglob("*"):
+        if path.suffix in (".xml", ".atom"):
+            ET.parse(path)
+        if path.suffix == ".xlsx":
+            openpyxl.load_workbook(path)
+            with zipfile.ZipFile(path) as book:
+                for name in book.namelist():
+                    if name.endswith(".xml"):
+                        ET.fromstring(book.read(name))
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml", ".atom"):
+            assert not set(odd) & set(path.read_text(encoding="utf-8-sig")), path
+    assert validate(site / "data" / "datapackage.json").valid
+
+
+@pytest.mark.parametrize("regions", [["示例市 东城区", "示例市/东城区"], ["！！！", "东城区"], ["测" * 124, "西城区"],
+                                     ["ABC区", "abc区"]])
+def test_every_region_gets_an_address_of_its_own(fixture_site, regions):
+    from conftest import case_row
+
+    fixture_site.cases_csv([case_row(n + 1, 地区=region) for n, region in enumerate(regions)])
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    folders = [p for p in (fixture_site.site / "cases" / "region").iterdir()]
+    assert len(folders) == len(regions) and all(len(p.name.encode()) <= 90 and p.name for p in folders)
+    sitemap = (fixture_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "//region" not in sitemap and "region//" not in sitemap
+    for region in regions:
+        assert any(region in (p / "index.html").read_text(encoding="utf-8") for p in folders)

@@ -72,14 +72,14 @@ def read_pages(docs_dir: Path, root: Path, names: frozenset[str], report: Report
 def _page(path: Path, docs_dir: Path, root: Path, names: frozenset[str], report: Report) -> Page:
     uri = path.relative_to(docs_dir).as_posix()
     name = display_path(path, root)
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    text, cleaned = _visible_text(path.read_text(encoding="utf-8-sig", errors="replace"), name, report)
     found = personal_words(uri.removesuffix(".md"), names)
     if found:
         report.error("personal-data-in-address", f"文件名中有疑似{found}的内容。文件名会成为网页地址，发布后无法遮蔽，请改名",
                      file=name)
     match = FRONT.match(text)
     if not match:
-        return Page(uri, {}, text, 1, _title({}, text, path.stem), False, False)
+        return Page(uri, {}, text, 1, _title({}, text, path.stem), cleaned, False)
     body, body_line = text[match.end():], match.group(0).count("\n") + 1
     try:
         meta, node = load_yaml(match.group(1), Limits.of(None))
@@ -98,7 +98,21 @@ def _page(path: Path, docs_dir: Path, root: Path, names: frozenset[str], report:
     title = _title(clean, body, path.stem)
     if "title" not in clean:
         ok = _heading_title(title, body, body_line, name, names, report) and ok
-    return Page(uri, clean, body, body_line, title, clean != meta, not ok)
+    return Page(uri, clean, body, body_line, title, cleaned or clean != meta, not ok)
+
+
+def _visible_text(text: str, name: str, report: Report) -> tuple[str, bool]:
+    """The page without characters no page or feed may hold (controls, U+FFFF …), each line's removal noted."""
+    if text.isprintable():
+        return text, False
+    lines, removed_any = [], False
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        line, removed = visible(line)
+        if removed:
+            report.add(invisible_problem(removed, name, "", number, ""))
+            removed_any = True
+        lines.append(line)
+    return "\n".join(lines), removed_any
 
 
 def _heading_title(title: str, body: str, body_line: int, name: str, names: frozenset[str], report: Report) -> bool:

@@ -6,6 +6,7 @@ page is written into the frame, like record pages, at plain-template speed.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -60,6 +61,28 @@ class Browsing:
         return Browsing(self.all_url, self.total, self.years, self.regions, url)
 
 
+REGION_BYTES = 90  # a region's address segment at most: 30 CJK characters
+
+
+def region_addresses(regions) -> dict[str, str]:
+    """Each region's address segment: its slug, bounded in length; where that is empty, too long, or the
+    same as another region's (示例市 东城区 and 示例市/东城区, letter case aside), the slug (cut) with a short
+    digest of the region's own text, so every region has an address of its own, the same on every build."""
+    base = {r: slugify(r) for r in regions}
+    shared: dict[str, int] = {}
+    for slug in base.values():
+        shared[slug.casefold()] = shared.get(slug.casefold(), 0) + 1
+    found = {}
+    for region, slug in base.items():
+        if slug and shared[slug.casefold()] == 1 and len(slug.encode("utf-8")) <= REGION_BYTES:
+            found[region] = slug
+        else:
+            cut = slug.encode("utf-8")[:REGION_BYTES - 12].decode("utf-8", "ignore").strip("-")
+            digest = hashlib.sha1(region.encode("utf-8")).hexdigest()[:8]
+            found[region] = f"{cut}-{digest}" if cut else digest
+    return found
+
+
 def _root(url: str) -> str:
     """The way back to the site root from a page at url (cases/page/2/ -> ../../../)."""
     return "../" * url.count("/")
@@ -78,12 +101,13 @@ def lists(site: SiteContent, rtype: RecordType) -> tuple[Browsing, list[tuple[st
             by_year.setdefault(str(dated.year), []).append(group)
         if v.get("region"):
             by_region.setdefault(v["region"], []).append(group)
+    addresses = region_addresses(by_region)
     years = [Subset(f"{y} 年", f"{base}year/{y}/", len(g)) for y, g in sorted(by_year.items(), reverse=True)]
-    regions = [Subset(r, f"{base}region/{slugify(r)}/", len(g)) for r, g in sorted(by_region.items())]
+    regions = [Subset(r, f"{base}region/{addresses[r]}/", len(g)) for r, g in sorted(by_region.items())]
     browsing = Browsing(base, len(groups), years, regions)
     found = [(base, "全部", groups)]
     found += [(f"{base}year/{y}/", f"{y} 年", by_year[y]) for y in sorted(by_year, reverse=True)]
-    found += [(f"{base}region/{slugify(r)}/", r, by_region[r]) for r in sorted(by_region)]
+    found += [(f"{base}region/{addresses[r]}/", r, by_region[r]) for r in sorted(by_region)]
     return browsing, found
 
 

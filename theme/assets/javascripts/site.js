@@ -1,5 +1,17 @@
 // Large-text mode (适老化): a header button that enlarges all text; the choice is kept in localStorage.
 // Also small accessibility repairs of the theme.
+// Material's bundle (9.8) fetches "sitemap.xml" beside every <link rel=alternate> when the page is ready, as if
+// each were a translation of the site; for feeds that is feeds/sitemap.xml, which does not exist. This script
+// runs after the bundle and before that moment: the feed links are hidden from its query until it has run, and
+// stay as they are in the HTML that feed readers and search engines read.
+(function () {
+  var feeds = Array.prototype.slice.call(document.querySelectorAll('link[rel=alternate][type$="xml"]'));
+  feeds.forEach(function (link) { link.rel = "alternate feed"; });
+  document.addEventListener("DOMContentLoaded", function () {
+    feeds.forEach(function (link) { link.rel = "alternate"; });
+  });
+})();
+
 (function () {
   var KEY = "large-text";
   var root = document.documentElement;
@@ -24,11 +36,6 @@
     var title = header.querySelector(".md-header__title");
     header.insertBefore(button, title ? title.nextSibling : null);
   }
-  // Material's search dialog has no accessible name; screen readers announce it as "搜索".
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
-  }
   // Material wraps wide Markdown tables in a scrolling box; a keyboard user must be able to reach and scroll it.
   function focusableScrollBoxes() {
     document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
@@ -50,7 +57,6 @@
   function ready() {
     addButton();
     nameBulletinNavs();
-    nameSearchDialog();
     focusableScrollBoxes();
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(focusableScrollBoxes);
   }
