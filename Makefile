@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The environment is rebuilt whenever the pinned versions in pyproject.toml change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: site test serve check clean tools golden test-dates
+.PHONY: site test serve check clean tools golden test-dates test-explore
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -28,6 +28,12 @@ test: $(STAMP) tools
 test-dates: $(STAMP) tools
 	faketime '2024-01-01 12:00:00' $(PYTEST) -p no:cacheprovider
 	faketime '2035-12-31 12:00:00' $(PYTEST) -p no:cacheprovider
+
+# The property tests with new random examples on each run (make test draws the same ones every time); a failure
+# prints the example and its @reproduce_failure line: keep it as an explicit @example.
+test-explore: $(STAMP)
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -n 2 tests/test_disclosure.py tests/test_redact.py \
+		tests/test_redaction_corpus.py tests/test_validate.py tests/test_import.py
 
 # Debian packages the tests use (command:package): Chromium for browser tests (Playwright's own browser
 # download is not used), faketime for runs under a faked machine date, Java and npm for the Nu Html Checker,

@@ -183,6 +183,92 @@ def _names() -> list[Planted]:
     return items
 
 
+DAXIE = dict(zip("0123456789", "零壹贰叁肆伍陆柒捌玖"))
+CIRCLED = dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨"))
+
+
+def _split_and_spelt() -> list[Planted]:
+    """Numbers split the way clerks split them in a cell (line breaks, 、 and ，) or spelt in 大写 or circled
+    digits, with the check character written as ×."""
+    items = []
+    for number in (ID1, ID2, MOBILE):
+        for sep in ("\n", "，", "、", "•", "|", "：", "\r\n"):
+            items.append(Planted(f"当事人证件号码为{spaced(number, sep, 6)}，已核实。", (number,)))
+            items.append(Planted(f"经查，其号码{spaced(number, sep, 6)}无误。", (number,)))
+    items += [
+        Planted(f"身份证号码{''.join(DAXIE[c] for c in ID1)}。", (ID1,)),
+        Planted(f"当事人{''.join(CIRCLED[c] for c in ID1)}，男。", (ID1,)),
+        Planted(f"身份证号码{ID_X[:17]}×，", (ID_X,)),
+        Planted(f"当事人{ID_X[:17]}Х（西里尔字母），", (ID_X,)),
+        Planted(f"身分證號碼{ID1}，", (ID1,)),
+        Planted(f"号码{chinese(MOBILE).replace('二', '两')}，", (MOBILE,)),
+        Planted(f"身份证{ID1}、{ID_X}（两人）。", (ID1, ID_X)),
+        Planted(f"手机{MOBILE}，身份证{ID2}，卡号{CARD}-x。", (MOBILE, ID2, CARD)),
+        Planted("卡号6200000000000000000-x。", ("6200000000000000000",)),
+    ]
+    return items
+
+
+def _evasive_accounts() -> list[Planted]:
+    return [
+        Planted("联系人（zhang.san@163。com）", ("zhang.san",)),
+        Planted("邮箱为zhang.san(@)163.com。", ("zhang.san",)),
+        Planted("邮箱为zhang.san[@]163.com。", ("zhang.san",)),
+        Planted("邮件发至zhang.san@163的邮箱", ("zhang.san",)),
+        Planted("邮箱zhang.san@163[.]com联系", ("zhang.san",)),
+        Planted("邮箱为zhang.san_at_163.com。", ("zhang.san",)),
+        Planted("买家通过QQ号码：12345678联系卖家。", ("12345678",)),
+        Planted("买家通过QQ号码为387654321联系卖家。", ("387654321",)),
+        Planted("当事人通过微信号码：wxid_abc123销售。", ("wxid_abc123",)),
+        Planted("当事人通过微信号是“zhang_san88”销售。", ("zhang_san88",)),
+        Planted("买家通过QQ号为：12345678联系卖家。", ("12345678",)),
+        Planted("微信：\nwxid_abc123", ("wxid_abc123",)),
+        Planted("买家通过QQ、微信均为387654321联系卖家。", ("387654321",)),
+        Planted("当事人通过加Vwxid_abc123销售产品。", ("wxid_abc123",)),
+        Planted("当事人持香港居民身份证A1234563入境。", ("1234563",)),
+        Planted("当事人持香港居民身份证a123456(3)入境。", ("123456",)),
+        Planted("香港居民，证件号码A 123 456(3)", ("123456",)),
+        Planted("香港身份证A123456[3]", ("123456",)),
+        Planted("台湾居民身份证a123456789。", ("123456789",)),
+        Planted("身分證字號A 123456789", ("123456789",)),
+        Planted("当事人（澳门居民，1/234567/8）", ("1234567",)),
+        Planted("证件号码C12345678", ("12345678",)),
+        Planted("证件号码：H1234567801", ("1234567801",)),
+        Planted("护照号码E 1234 5678", ("12345678",)),
+    ]
+
+
+def _names_any_script() -> list[Planted]:
+    items = [
+        Planted("法定代表人阿依古丽·吐尔逊未到场。", ("阿依古丽",)),
+        Planted("经营者：买买提•艾力在店内销售。", ("买买提",)),
+        Planted("员工John Smith未到场。", ("John", "Smith")),
+        Planted("店员张三及阿依古丽·吐尔逊在场。", ("张三", "阿依古丽")),
+        Planted("法定代表人欧阳娜娜娜，", ("欧阳娜娜娜",)),
+        Planted("员工陈李美玲在店内销售。", ("陈李美玲",)),
+        Planted("经理李春和称不知情。", ("李春和",)),
+        Planted("店主陈永为未到场。", ("陈永为",)),
+        Planted("法定代表人“张三”未到场。", ("张三",)),
+        Planted("负责人「王小明」拒绝签字。", ("王小明",)),
+        Planted("董事长赵大伟称不知情。", ("赵大伟",)),
+        Planted("主播刘小美在直播间销售。", ("刘小美",)),
+        Planted("执行事务合伙人孙建国签字。", ("孙建国",)),
+        Planted("其配偶周丽华到场。", ("周丽华",)),
+        Planted("当事人王五在路边摆摊销售。", ("王五",)),
+        Planted("当事人张小明称不知情。", ("张小明",)),
+    ]
+    known = frozenset({"阿依古丽·吐尔逊", "司马青云", "陳大文", "John Smith", "欧阳娜娜娜"})
+    items += [
+        Planted("经查，阿依古丽吐尔逊在店内销售。", ("阿依古丽",), known),
+        Planted("经查，阿依古丽 . 吐尔逊在店内销售。", ("阿依古丽",), known),
+        Planted("司 马 青 云在店内销售不合格灭火器。", ("司马青云",), known),
+        Planted("该公司从陈大文处购进涉案产品。", ("陈大文",), known),
+        Planted("JOHN SMITH signed the record.", ("JOHN", "SMITH"), known),
+        Planted("示例区欧阳娜娜娜五金店销售不合格灭火器。", ("欧阳娜娜娜",), known),
+    ]
+    return items
+
+
 TRADITIONAL = str.maketrans("电话手机联系号码经理负责张陈刘杨赵黄吴孙马罗郑梁谢宋许韩冯邓曹萧叶苏",
                             "電話手機聯繫號碼經理負責張陳劉楊趙黃吳孫馬羅鄭梁謝宋許韓馮鄧曹蕭葉蘇")
 
@@ -210,6 +296,9 @@ PLANTED = {
     "home addresses": _addresses(),
     "names after role words, lists, known names": _names(),
     "traditional characters and spaced variants": _traditional(),
+    "numbers split across lines, 、 or ，, 大写 and circled digits": _split_and_spelt(),
+    "evasive e-mails, QQ/WeChat labels, HK/MO/TW forms": _evasive_accounts(),
+    "names in any script, spelling or quotes": _names_any_script(),
 }
 
 USCC_ALL_DIGITS = credit_code("91310115123456789")
@@ -257,6 +346,23 @@ INNOCENT = {
         Innocent("共发放宣传资料2万余份，检查单位56家。"),
         Innocent("当事人在参与住宅小区配电工程投标时提交伪造证书。"),
         Innocent("持有电工证的人员、项目经理部和法人代表大会。"),
+    ],
+    "statute words after role words, codes and pseudonyms": [
+        Innocent("第二十条：经营者向消费者提供有关商品或者服务的质量等信息，应当真实、全面。"),
+        Innocent("消费者向本局投诉，举报人向我局反映。"),
+        Innocent("公民、法人和其他组织；法人和非法人组织。"),
+        Innocent("消费者于当日购买，投诉人于近日来电，举报人于同日到场。"),
+        Innocent("经理张三及时整改。".replace("张三", "某某")),
+        Innocent("证书编号 2020 0109 0312 3456，发票代码044031900111。"),
+        Innocent("生产批号0320250305，批号：0123456789，报告编号：No.0123456789。"),
+        Innocent("服务电话：95105888，客服电话10105858，投诉电话12315、12345。"),
+        Innocent("注册号440301000123456。"),
+        Innocent("型号WX2008A，型号Vx12345。"),
+        Innocent("Hotel 8801234，Intel 12345678。"),
+        Innocent(f"其营业执照（证件号码：{credit_code('91440101MA5ABCDE1')}）。"),
+        Innocent("经营者康某、消费者王某某。"),
+        Innocent("创建文明城市，高度重视。", frozenset({"文明", "高度"})),
+        Innocent("金额共计一万元，周边商户。", frozenset({"金额", "周边"})),
     ],
 }
 

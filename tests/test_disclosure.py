@@ -220,7 +220,7 @@ def _adult_on(born: date, day: date) -> bool:
 def test_no_forbidden_case_is_ever_public():
     shown = []
 
-    @hsettings(max_examples=400, deadline=None, derandomize=True)
+    @hsettings(max_examples=400, deadline=None)
     @given(record=any_case(), on=dates)
     def check(record, on):
         visibility = visible(record, on)
@@ -260,7 +260,7 @@ def test_no_forbidden_case_is_ever_public():
 def test_no_removed_blacklist_entry_is_ever_public():
     shown = []
 
-    @hsettings(max_examples=300, deadline=None, derandomize=True)
+    @hsettings(max_examples=300, deadline=None)
     @given(listed=dates, on=dates, removed_after=st.one_of(st.none(), st.integers(0, 2000)),
            reason=st.sampled_from(["期满移出", "信用修复", "决定撤销"]))
     def check(listed, on, removed_after, reason):

@@ -220,3 +220,52 @@ def test_every_region_gets_an_address_of_its_own(fixture_site, regions):
     assert "//region" not in sitemap and "region//" not in sitemap
     for region in regions:
         assert any(region in (p / "index.html").read_text(encoding="utf-8") for p in folders)
+
+
+# --- Names in any script: natural persons, sole traders and their operators ---------------------------------
+SOLE_TRADERS = ["阿依古丽·吐尔逊", "欧阳娜娜娜", "John Smith", "司 马 青 云", "买买提•艾力"]
+
+
+def _pieces(name: str) -> list[str]:
+    """What of a name must not be readable anywhere: the name without spaces or dots, and its given name."""
+    import re as _re
+
+    compact = _re.sub(r"[\s·•.]+", "", name)
+    return [compact, compact[2:] if len(compact) > 3 else compact[1:]] + (name.split() if name.isascii() else [])
+
+
+def test_sole_traders_named_in_any_script_are_masked_in_every_file(fixture_site):
+    from conftest import case_row, uscc
+
+    rows = []
+    for n, name in enumerate(SOLE_TRADERS, start=1):
+        rows.append(case_row(n, 当事人名称=name, 当事人类型="个体工商户", 统一社会信用代码=uscc(f"9211000012345{n:04d}"),
+                             违法事实=f"经查，{name}在其经营场所销售不合格灭火器。"))
+        rows.append(case_row(10 + n, 当事人名称=f"测试市{name.replace(' ', '')}五金店", 当事人类型="个体工商户",
+                             统一社会信用代码=uscc(f"9211000012346{n:04d}"), 经营者=name,
+                             违法事实=f"当事人由{name}经营，从{name}处购进涉案产品。"))
+    fixture_site.cases_csv(rows)
+    fixture_site.blacklist_csv([{"当事人名称": f"测试市{SOLE_TRADERS[0]}商行", "统一社会信用代码": uscc("92110000123470001"),
+                                 "法定代表人": "买买提•艾力", "列入事由": "拒不履行行政处罚决定", "作出决定机关": "测试市市场监督管理局",
+                                 "列入日期": "2026-04-01"}])
+    assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+    texts = {p.relative_to(fixture_site.site).as_posix(): p.read_bytes() for p in fixture_site.site.rglob("*")
+             if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml", ".atom", ".txt", ".bin", ".xlsx")}
+    import gzip
+    import re as _re
+    import zipfile
+
+    def readable(path: str, data: bytes) -> str:
+        if path.endswith(".bin"):
+            return gzip.decompress(data).decode("utf-8", "ignore")
+        if path.endswith(".xlsx"):
+            with zipfile.ZipFile(__import__("io").BytesIO(data)) as book:
+                return "".join(book.read(n).decode("utf-8", "ignore") for n in book.namelist())
+        return data.decode("utf-8-sig", "ignore")
+
+    leaks = []
+    for path, data in texts.items():
+        text = _re.sub(r"[\s·•.\\]+", "", readable(path, data))
+        for name in SOLE_TRADERS:
+            leaks += [(path, piece) for piece in _pieces(name) if _re.sub(r"[\s·•.]+", "", piece) in text]
+    assert leaks == []

@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import example, given, settings as hsettings, strategies as st
 
 from conftest import case_row, uscc
 from generator.core.settings import Settings
@@ -224,6 +224,7 @@ FREE_TEXT = [f.id for f in CASE.public_fields if f.value_type is ValueType.FREE_
 
 @hsettings(max_examples=60, deadline=None)
 @given(secret=SECRETS, before=BEFORE, after=AFTER, field=st.sampled_from(FREE_TEXT))
+@example(secret="6200000000000000000", before="", after="-x", field="violation")  # once drawn by chance, leaked
 def test_planted_personal_data_reaches_no_generated_output(secret, before, after, field):
     values = {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
               "uscc": uscc("91110000123450001"), "violation": "销售不合格灭火器", "basis": "产品质量法",

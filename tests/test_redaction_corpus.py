@@ -66,7 +66,7 @@ LEADS = ["", "当事人留下", "联系电话：", "手机", "号码为", "身�
 TAILS = ["", "。", "，已核实。", "（已停机）", "未接通", "；"]
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=400, deadline=None)
 @given(data=st.data())
 def test_a_personal_number_in_any_disguise_is_masked(data):
     kind, number = data.draw(personal_numbers())
@@ -83,7 +83,7 @@ ROLES = ["经理", "店长", "法人代表", "厂长", "老板", "会计", "委�
 AFTER = ["称不知情。", "未到场。", "销售了该批产品。", "拒绝签字。", "，", "）未到场。", "表示配合。"]
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=300, deadline=None)
 @given(role=st.sampled_from(ROLES), surname=st.sampled_from(SURNAMES), given_name=st.text(st.sampled_from(GIVEN),
        min_size=1, max_size=2), more=st.lists(st.tuples(st.sampled_from(SURNAMES), st.sampled_from(GIVEN)),
        max_size=2), after=st.sampled_from(AFTER), spaced=st.booleans())
@@ -97,7 +97,7 @@ def test_names_after_role_words_and_in_lists_are_masked(role, surname, given_nam
         assert name not in out.replace(" ", ""), (role + listed + after, out)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_innocent_numbers_stay_as_written(data):
     year = data.draw(st.integers(2015, 2030))

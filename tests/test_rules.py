@@ -254,8 +254,8 @@ def test_yaml_with_other_lists_beside_the_records_is_an_error(fixture_site):
 
 def test_campaign_texts_are_masked_like_record_texts(fixture_site):
     fixture_site.cases_csv([case_row(1)])
-    fixture_site.campaign({"id": "c1", "title": "举报人王大锤专项", "authority": "局", "start": "2026-01-01",
-                           "end": "2026-02-01", "summary": "举报电话13812345678。",
+    fixture_site.campaign({"id": "c1", "title": "消防产品专项", "authority": "局", "start": "2026-01-01",
+                           "end": "2026-02-01", "summary": "举报人王大锤，举报电话13812345678。",
                            "stats": [{"label": "检查", "value": 5, "unit": "家"}]})
     assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
     page = fixture_site.page("campaigns/c1")

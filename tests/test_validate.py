@@ -465,7 +465,7 @@ def _assert_accounted(rows, records, problems, rejected):
 
 
 @pytest.mark.parametrize("rtype", [CASE, BLACKLIST], ids=["cases", "blacklist"])
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=150, deadline=None,
           phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],  # no slow "explain"
           suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
@@ -480,7 +480,7 @@ def test_any_cell_values_end_as_record_or_problems(rtype, data):
     assert bad <= set(range(len(records)))
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=150, deadline=None,
           phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],  # no slow "explain"
           suppress_health_check=[HealthCheck.too_slow])
 @given(cells=st.lists(st.lists(TEXTS, min_size=len(CASE_HEADERS), max_size=len(CASE_HEADERS)), min_size=1, max_size=3),

@@ -15,12 +15,18 @@ from ..core.settings import Settings
 
 # A sole trader registered without a trade name carries its operator's name: 2–4 Chinese characters
 # with nothing that names a business.
-_BUSINESS_WORDS = re.compile(r"(店|行|部|厂|社|公司|中心|馆|所|站|坊|铺|场|院|室|吧|楼|堂|庄|园|处|队|局|会|厅|城|屋|超市|商|经营)")
+_BUSINESS_WORDS = re.compile(r"(店|行|部|厂|社|公司|中心|馆|所|站|坊|铺|场|院|室|吧|楼|堂|庄|园|处|队|局|会|厅|城|屋|超市|商|经营|"
+                             r"Co|Ltd|LTD|Inc|INC|Shop|Store|Trading|Company)")
+# A person's name in any script and spelling: 张三, 欧阳娜娜娜, 阿依古丽·吐尔逊, 司 马 青 云, John Smith, ZHANG San.
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,8}(?:[·•.．・\-][\u4e00-\u9fff]{1,8}){1,2}"
+                     r"|[A-Za-z]+(?:[ .\-][A-Za-z]+){1,3}\.?")
 
 
 def looks_like_person(name: str) -> bool:
-    compact = re.sub(r"\s+", "", name)
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", compact)) and not _BUSINESS_WORDS.search(compact)
+    """A registered name that is a person's: a sole trader without a trade name, an operator."""
+    compact = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name.strip())
+    compact = re.sub(r"[(（].*?[)）]", "", compact).strip()  # 张三（个体工商户）
+    return bool(_PERSON.fullmatch(compact)) and not _BUSINESS_WORDS.search(compact)
 
 
 def declared(record: Record, field_id: str):
@@ -31,7 +37,12 @@ def declared(record: Record, field_id: str):
 
 
 def party_type(record: Record) -> str | None:
-    return declared(record, "party_type")
+    """The declared party type; for a type that declares none (a blacklist entry), what the credit code says:
+    92… is a 个体工商户 (GB 32100: 9 for market entities, 2 for sole traders)."""
+    declared_type = declared(record, "party_type")
+    if declared_type is None and str(declared(record, "uscc") or "").startswith("92"):
+        return "个体工商户"
+    return declared_type
 
 
 def is_person(record: Record) -> bool:
@@ -56,7 +67,7 @@ def person_names(records) -> frozenset[str]:
             names |= name_forms(declared(record, "party_name") or "")
         legal_rep = declared(record, "legal_rep")
         if legal_rep and looks_like_person(legal_rep):
-            names.add(legal_rep.strip())
+            names |= name_forms(legal_rep)
     return frozenset(n for n in names if len(n) >= 2)
 
 

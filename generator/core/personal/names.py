@@ -33,10 +33,27 @@ ROLES = (
     "被害人", "证人", "监护人", "联系人", "患者", "住户", "租户", "承租人", "出租人", "房东", "村民", "居民",
     "其子", "其女", "其妻", "其夫", "其父", "其母", "亲属", "家属", "姓名", "名叫", "名为", "个体工商户", "个体户",
     "当事人系", "经营者系", "业主系", "持有人", "开户人", "户名", "收款人", "付款人", "签收人", "经办人",
+    "董事长", "执行董事", "董事", "监事", "总监", "主任", "站长", "主播", "带货主播", "执业药师", "药师", "医生",
+    "厨师", "服务员", "快递员", "外卖员", "保洁员", "维修工", "师傅", "合伙人", "执行事务合伙人", "投资人", "承包人",
+    "实际经营人", "摊主", "经营户", "责任人", "直接责任人", "配偶", "丈夫", "妻子", "儿子", "女儿", "朋友", "同事",
+    "客户", "行为人", "嫌疑人", "在场人", "被检查人", "陪同人员", "当事人:", "当事人(", "学生",
 )
-CONNECT = r"[ ]*(?:[:：]|为|是|系|即|叫)?[ ]*(?:[(（][ ]*)?"
+# Words that precede a person's name as often as anything else (当事人销售…, 当事人王五在…): a name after them only
+# where the word segmenter tags one.
+WEAK_ROLES = ("当事人",)
+WEAK_ROLE = re.compile(f"(?:{words_pattern(WEAK_ROLES)})[ ]*")
+# Function words that are also surnames (向, 和, 于 …): right after a role word they are words (消费者向本局投诉,
+# 法人和其他组织), a name only where the word segmenter reads them as one word with what follows (于强投诉).
+FUNCTION_SURNAMES = set("向和于支方将以由在与对从把被给为及")
+CONNECT = r"[ ]*(?:[:：]|为|是|系|即|叫)?[ ]*(?:[(（“「『\"'\[《‘][ ]*)?"
 ROLE = re.compile(f"(?:{words_pattern(ROLES)}){CONNECT}")
 CANDIDATE = re.compile(r"[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){1,5}")  # a name and what follows it
+# Names no surname list knows: 阿依古丽·吐尔逊 (the dot is "." in the view), John Smith, ZHANG San.
+DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[ ]?[.\-][ ]?[\u4e00-\u9fff]{1,8}(?:[ ]?\.[ ]?[\u4e00-\u9fff]{1,8})?")
+LATIN = re.compile(r"[A-Z][A-Za-z]*\.?(?:[ .\-][A-Z][A-Za-z]*\.?){1,3}(?![A-Za-z])|[A-Z][a-z]{2,}(?![A-Za-z])")
+# After two given-name characters, the second a word such as 和 or 为, a name goes on (李春和称, 陈永为未到场)
+# where one of these follows; otherwise that word belongs to the sentence (张三和李四, 张三为当事人).
+NAME_THEN = set("称表销说拒签确承未在")
 LIST_JOIN = re.compile(r"[ ]*(?:、|,|，|和|及|与|以及|或|跟)[ ]*")
 # After a one-character given name these usually follow: a verb or preposition, not a second name character.
 AFTER_NAME = set("在于系将向把被对从称说未已到等的和与及销购经是为因以曾拒并也均都现自即仍不没、，。；：,;:")
@@ -99,11 +116,23 @@ def _name_at(view: str, at: int) -> int | None:
     rest = compact[len(surname):]
     if not rest:
         return None
+    if surname in FUNCTION_SURNAMES and _function_word(view, at):
+        return None
     given = rest[:2]
     # One given-name character or two: whichever leaves the text continuing with the likelier word.
     # 王明确认了 is 王明 + 确认 (认了 is no word); 李明华表示 is 李明华 + 表示 (表示 beats 华表).
     if len(given) == 2 and (given[1] in AFTER_NAME or frequency(rest[1:3]) > max(frequency(rest[2:4]), 100)):
         given = given[:1]
+    if len(given) == 1 and len(rest) > 1 and rest[1] in "和为均经":
+        if len(rest) == 2 or not "\u4e00" <= rest[2] <= "\u9fff" or rest[2] in NAME_THEN:
+            given = rest[:2]  # 李春和称不知情, 陈永为未到场, 老板黄玉均，
+    # A third given-name character where names have one: after a compound surname (欧阳娜娜娜), a double
+    # surname (陈李美玲), or a repeated character, when it starts no word of what follows.
+    elif len(given) == 2 and len(rest) > 2 and rest[2] not in AFTER_NAME and frequency(rest[2:4]) < 50 and (
+            len(surname) == 2 or rest[0] in SURNAMES or rest[2] == rest[1]):
+        given = rest[:3]
+    if set(given) == {"某"}:
+        return None  # 王某某: already a pseudonym
     name = surname + given
     if common_word(name):  # 安排, 管理, 全面: a word that starts with a surname, not a name
         return None
@@ -115,8 +144,45 @@ def _name_at(view: str, at: int) -> int | None:
     return end
 
 
+def _function_word(view: str, at: int) -> bool:
+    """Whether the character at `at` (a surname that is also a function word) stands as a word of its own."""
+    import jieba
+
+    first = next(iter(jieba.cut(view[at:at + 8], HMM=True)), "")
+    return len(first) <= 1
+
+
+def _other_name_at(view: str, at: int) -> int | None:
+    """Where a name that no surname list knows ends: a dotted minority name or a Latin name."""
+    for pattern in (DOTTED, LATIN):
+        match = pattern.match(view, at)
+        if match:
+            return match.end()
+    return None
+
+
+def _tagged_person(view: str, at: int) -> bool:
+    """Whether the word segmenter reads a person's name at `at` (王五在路边…; not 销售…, 于2026年…)."""
+    if view[at:at + 1] not in SURNAMES and view[at:at + 2] not in COMPOUND_SURNAMES:
+        return False
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(view[at:at + 8]))
+    if not words:
+        return False
+    if words[0].flag.startswith("nr"):
+        return True
+    return words[0].word in COMPOUND_SURNAMES and len(words) > 1 and words[1].flag.startswith("nr")
+
+
 def find_role_names(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
     found = []
+    for match in WEAK_ROLE.finditer(view):
+        at = match.end()
+        if at < len(view) and not taken[at] and _tagged_person(view, at):
+            end = _name_at(view, at)
+            if end is not None:
+                found.append((at, end, "name"))
     for match in ROLE.finditer(view):
         role = match.group().rstrip(" :：为是系即叫(（")
         at, start = match.end(), match.start()
@@ -125,13 +191,15 @@ def find_role_names(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
         if _straddles(view, start, start + len(role)):
             continue  # 配电工程: 电工 is the end of one word and the start of the next
         while at < len(view) and not taken[at]:
-            end = _name_at(view, at)
+            end = _other_name_at(view, at) or _name_at(view, at)
             if end is None:
                 break
+            while end < len(view) and view[end] in "”」』\"'》’)":
+                end += 1  # the closing quote or bracket goes with the name
             found.append((at, end, "name"))
             join = LIST_JOIN.match(view, end)
-            if not join or ROLE.match(view, join.end()):  # 张三和安全员李四: the next role word takes over
-                break
+            if not join or ROLE.match(view, join.end()) or common_word(view[end:join.end() + 1].strip(), 500):
+                break  # 张三和安全员李四: the next role word takes over; 张三及时整改: 及时 is a word
             at = join.end()
     return found
 
@@ -146,8 +214,20 @@ def _straddles(view: str, start: int, end: int) -> bool:
             and "\u4e00" <= after[1] <= "\u9fff" and common_word(after, 100))
 
 
+def name_key(name: str) -> str:
+    """A name as the index compares it: the detectors' view of it (simplified, half-width, · as .), without
+    spaces and dots, Latin letters in lower case: 阿依古丽·吐尔逊, 阿依古丽吐尔逊 and 阿依古丽 . 吐尔逊 are one."""
+    from .view import view
+
+    return _COMPACT.sub("", view(name)).lower()
+
+
+_COMPACT = re.compile(r"[ .\-]+")
+
+
 class NameIndex:
-    """Finds names the data knows (natural persons, representatives) in one pass over a text.
+    """Finds names the data knows (natural persons, representatives) in one pass over a text, however they are
+    spaced or dotted (司 马 青 云, 阿依古丽·吐尔逊) and in either script (陳大文 finds 陈大文).
 
     Replacing names one by one would cost (names x texts), which does not scale to a province's data.
     """
@@ -155,9 +235,10 @@ class NameIndex:
     _cache: dict[frozenset, "NameIndex"] = {}
 
     def __init__(self, names: frozenset[str]):
-        self.names = names
-        self.lengths = sorted({len(n) for n in names}, reverse=True)
-        self.starts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
+        self.names = frozenset(k for k in (name_key(n) for n in names) if len(k) >= 2)
+        self.lengths = sorted({len(n) for n in self.names}, reverse=True)
+        self.starts = re.compile("[" + re.escape("".join(sorted({n[0] for n in self.names}))) + "]") \
+            if self.names else None
 
     @classmethod
     def of(cls, names: frozenset[str]) -> "NameIndex":
@@ -169,28 +250,41 @@ class NameIndex:
         return index
 
     def find(self, view: str, taken: list[bool], keep: frozenset[str]) -> list[tuple[int, int, str]]:
+        if self.starts is None:
+            return []
+        keep = frozenset(name_key(k) for k in keep)
+        where = [i for i, ch in enumerate(view) if ch not in " .-"]  # compact position -> view position
+        compact = "".join(view[i] for i in where).lower()
         found, pos = [], 0
-        for match in self.starts.finditer(view):
+        for match in self.starts.finditer(compact):
             i = match.start()
-            if i < pos or taken[i]:
+            if i < pos or taken[where[i]]:
                 continue
             for length in self.lengths:
-                candidate = view[i:i + length]
-                if candidate in self.names and candidate not in keep and self._stands_alone(view, i, i + length):
-                    found.append((i, i + length, "name"))
+                candidate = compact[i:i + length]
+                if len(candidate) < length or candidate not in self.names or candidate in keep:
+                    continue
+                start, end = where[i], where[i + length - 1] + 1
+                if self._stands_alone(view, start, end, candidate):
+                    found.append((start, end, "name"))
                     pos = i + length
                     break
         return found
 
     @staticmethod
-    def _stands_alone(view: str, start: int, end: int) -> bool:
+    def _stands_alone(view: str, start: int, end: int, name: str) -> bool:
         """False where the name's characters belong to something else: a company, a place, ordinary words.
 
         A shop named after its operator (张华五金店, a 个体工商户) is not left alone: the rules allow such a
         name only masked."""
+        if name.isascii():  # a Latin name inside a longer word (Johnson for John) is not the name
+            before, after = view[start - 1:start], view[end:end + 1]
+            return not (before.isascii() and before.isalpha() or after.isascii() and after.isalpha())
         rest = view[end:end + 6]
         if rest.startswith(PLACE) and not rest.startswith(("市场", "区域")):
             return False
+        if end < len(view) and "\u4e00" <= view[end] <= "\u9fff" and common_word(name, 500):
+            return False  # 文明城市, 高度重视: a name that is also a word, inside a sentence
         j = end
         while j < len(view) and j - end < 10 and "\u4e00" <= view[j] <= "\u9fff" and view[j] not in AFTER_NAME:
             j += 1

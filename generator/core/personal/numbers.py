@@ -11,11 +11,22 @@ from __future__ import annotations
 import re
 from ..identifiers import has_resident_id_shape, id_check_char, plausible_birth, uscc_problem
 
-CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9"}
+CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
+             "六": "6", "七": "7", "八": "8", "九": "9",
+             **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789"))}  # 大写 digits, as on cheques
 DIGIT = "0-9" + "".join(CN_DIGITS)
-SEPARATORS = " -./_()[]"
-RUN = re.compile(rf"[{DIGIT}](?:[ \-./_()\[\]]{{0,3}}[{DIGIT}])*+(?:[ \-./_]{{0,3}}[Xx](?![A-Za-z]))?")
+# Between groups of a number: spaces, dashes, dots, brackets; and, between groups of three digits or more
+# (never thousands of an amount), what a clerk types to keep a long number apart: a comma, 、, a line break.
+WEAK = ",、\r\n|~:+;"
+SEPARATORS = " -./_()[]" + WEAK
+RUN = re.compile(rf"[{DIGIT}](?:(?:[ \-./_()\[\]]{{0,3}}|[ ]*[{re.escape(WEAK)}]{{1,2}}[ ]*)[{DIGIT}])*+"
+                 rf"(?:[ \-./_]{{0,3}}[Xx](?![A-Za-z]))?")
+# One value after a label (电话：…): never across a comma or a line break, which start the next value.
+VALUE_RUN = re.compile(rf"[{DIGIT}](?:[ \-./_()\[\]]{{0,3}}[{DIGIT}])*+(?:[ \-./_]{{0,3}}[Xx](?![A-Za-z]))?")
+# A number right after these is a code (a certificate, an invoice, a batch): only what no code looks like, an ID
+# with its right check character or a mobile number, is taken for personal data there.
+CODE_LABELS = re.compile(r"(?:编号|代码|批号|单号|订单号|注册号|表号|条码|货号|型号|序列号|许可证号|发票号码|证书号|证号|"
+                         r"No\.?|NO\.?|SN)[ ]*[:：]?[ ]*$")
 LONGEST = 19  # a bank card; nothing personal is longer
 SHORTEST = 10  # a landline with its area code; nothing personal is shorter
 
@@ -103,6 +114,8 @@ def classify(digits: str) -> str | None:
             return KEEP
     if n == 15 and id_shape(digits):
         return "id"
+    if n == 17 and digits.isdigit() and has_resident_id_shape(digits + "0"):
+        return "id"  # an ID with its check character left off
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
         return "mobile"
     if (n == 13 and digits.startswith("861") or n == 15 and digits.startswith("00861")) and digits[-10] in "3456789":
@@ -121,13 +134,20 @@ def find_numbers(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
     found = []
     for match in RUN.finditer(view):
         start, end = match.span()
-        if end - start < SHORTEST or taken[start] or taken[end - 1]:
-            continue  # amounts, dates, counts: too short to be anything personal
+        if end - start < SHORTEST or all(taken[start:end]):
+            continue  # amounts, dates, counts: too short to be anything personal (overlaps are dropped later)
         before = view[start - 1] if start else ""
         after = view[end] if end < len(view) else ""
-        found += _windows(groups_of(view, start, end), before.isascii() and before.isalpha(),
-                          after.isascii() and after.isalpha())
+        windows = _windows(groups_of(view, start, end), before.isascii() and before.isalpha(),
+                           after.isascii() and after.isalpha())
+        if windows and CODE_LABELS.search(view, max(0, start - 8), start):
+            windows = [w for w in windows if w[2] == "mobile" or w[2] == "id" and w[1] - w[0] >= 18]
+        found += windows
     return found
+
+
+def _weak(group: Group) -> bool:
+    return any(c in WEAK for c in group.sep)
 
 
 def _strong(digits: str, category: str) -> bool:
@@ -147,9 +167,11 @@ def _windows(groups: list[Group], glued_left: bool, glued_right: bool) -> list[t
     while s < len(groups):
         best, digits, e, crosses_date = None, "", s, False
         while e < len(groups):
+            if e > s and _weak(groups[e]) and (len(groups[e - 1].digits) < 3 or len(groups[e].digits) < 3):
+                break  # 1,300,000: thousands of an amount, never one number
             digits += groups[e].digits
             crosses_date = crosses_date or e in dates
-            if len(digits) > LONGEST or "X" in digits[:-1]:
+            if len(digits) - digits.endswith("X") > LONGEST or "X" in digits[:-1]:
                 break
             category = classify(digits)
             # a window that takes in a date (2024-03-05) must be a shape no date makes: an ID, a mobile;

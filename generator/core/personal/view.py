@@ -17,7 +17,8 @@ INVISIBLE = ("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff
              "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u2e3a\u2e3b\u30fc\uff70"
-DOTS = "\u00b7\u2027\u30fb\u2219\u22c5\uff65"
+DOTS = "\u00b7\u2027\u30fb\u2219\u22c5\uff65\u2022"
+CHECK_X = "\u00d7\u03a7\u0425\u2715\u2716"  # ×, Greek Chi, Cyrillic Kha, ✕, ✖: an ID's check character X
 CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
@@ -38,6 +39,8 @@ def table() -> dict[int, str]:
     t = dict(_traditional_to_simplified())
     for code in range(0x80, sys.maxunicode + 1):  # digits of every script (١٣٨, ১৩৮) read as 0-9
         value = unicodedata.decimal(chr(code), None)
+        if value is None and unicodedata.category(chr(code)) == "No" and "CIRCLED" in unicodedata.name(chr(code), ""):
+            value = unicodedata.digit(chr(code), None)  # ④⑤⓪: circled digits
         if value is not None:
             t[code] = str(value)
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
@@ -48,6 +51,9 @@ def table() -> dict[int, str]:
         t[ord(c)] = "-"
     for c in DOTS:
         t[ord(c)] = "."
+    for c in CHECK_X:
+        t[ord(c)] = "X"
+    t[0x03C7], t[0x0445] = "x", "x"  # Greek and Cyrillic small x
     t[0xFE6B] = "@"  # ﹫
     t[ord("【")], t[ord("】")] = "[", "]"
     return t
