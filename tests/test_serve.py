@@ -48,6 +48,19 @@ def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_si
         assert process.poll() is None  # still running
         fixture_site.cases_csv([case_row(1), case_row(2)])  # the clerk fixes the date and saves
         assert _wait(lambda: (p := _get(base)) is not None and "serve-banner" not in p and "<html" in p)
+        # impossible dates and broken YAML in a post and in a campaign file: positioned problems, never the end
+        posts = fixture_site.root / "content" / "news" / "posts"
+        posts.mkdir(parents=True)
+        (posts / "bad.md").write_text("---\ntitle: 日期不存在\ndate: 2026-02-30\n---\n\n正文。\n", encoding="utf-8")
+        (posts / "broken.md").write_text("---\ntitle: [未闭合\n---\n\n正文。\n", encoding="utf-8")
+        (fixture_site.root / "data" / "campaigns" / "c.yaml").write_text(
+            "id: c\ntitle: 行动\nauthority: 局\nstart: 2026-02-30\nend: 2026-03-01\n", encoding="utf-8")
+        assert _wait(lambda: "bad.md" in (_get(base) or "") and "c.yaml" in (_get(base) or ""))
+        assert "broken.md" in _get(base) and process.poll() is None
+        (posts / "bad.md").unlink()
+        (posts / "broken.md").unlink()
+        (fixture_site.root / "data" / "campaigns" / "c.yaml").unlink()
+        assert _wait(lambda: (p := _get(base)) is not None and "serve-banner" not in p and "<html" in p)
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)

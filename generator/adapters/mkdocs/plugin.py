@@ -63,7 +63,9 @@ class DisclosurePlugin(BasePlugin):
         self.options = dict(options or {})
         self.config = {}
         self._bound: Prepared | None = None
-        self._command: str | None = None
+        # MkDocs keeps this instance across a preview's rebuilds and loads its options again for each: the
+        # command it was started with stays (on_startup is called only once)
+        self._command: str | None = getattr(self, "_command", None)
         return [], []
 
     def bind(self, prepared: Prepared) -> None:
