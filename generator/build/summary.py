@@ -2,6 +2,9 @@
 The terminal gets a short summary; every detail goes into the report file (build/report.py)."""
 from __future__ import annotations
 
+from collections import Counter
+
+from ..core.lawsettings import RULE_BASIS
 from ..core.personal import CATEGORY_LABELS
 from ..core.problems import Report
 from ..rules.windows import REASONS
@@ -24,6 +27,8 @@ def summary(prepared: Prepared) -> dict:
         "problems": [p.as_dict() for p in report.sorted()],
         "records": pub.counts(prepared.plan.inspection.dataset),
         "next_change": pub.next_change.isoformat() if pub.next_change else None,
+        "published_by_rules": {name: dict(Counter(e.rules for e in entries if e.rules))
+                               for name, entries in pub.entries.items()},
         "leaving_soon": [{"kind": e.rtype.name, "type": e.rtype.short_label, "id": e.entry_id,
                           "name": str(e.view.get("party_name", "")), "last_day": e.last_day.isoformat()}
                          for e in pub.leaving_soon],
@@ -44,6 +49,9 @@ def record_lines(data: dict, labels: dict[str, str]) -> list[str]:
         reasons = "，".join(f"{REASONS.get(r, r)} {n}" for r, n in sorted(c["withheld_by_reason"].items()))
         lines.append(f"{labels[name]}：读取 {c['read']} 条，公开 {c['published']}，暂不公开 {c['withheld']}"
                      f"{'（' + reasons + '）' if reasons else ''}，退回 {c['rejected']}")
+        by_rules = data.get("published_by_rules", {}).get(name, {})
+        if set(by_rules) - {"market"}:
+            lines.append("  公开的依据：" + "；".join(f"{RULE_BASIS[r]} {n} 条" for r, n in sorted(by_rules.items())))
     return lines
 
 

@@ -74,6 +74,8 @@ class Decision:
     public_from: date | None = None
     public_until: date | None = None  # first day the record is no longer public
     next_change: date | None = None  # next day after as-of on which this decision changes
+    rules: str = ""  # the law it was decided under: "market" or "credit" (core.lawsettings); "" for one law only
+    repair_from: date | None = None  # first day the party may apply to end publication early (credit repair)
 
 
 @dataclass(frozen=True)

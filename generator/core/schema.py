@@ -83,7 +83,7 @@ class RecordType:
     templates: Templates
     search: Search
     page_title: str  # str.format of the public view: "{party_name}（{decision_no}）"
-    until_label: str  # the column downloads add: the last public day
+    until_label: str  # the column downloads add: the last public day, or the day it leaves (see `until`)
     until_doc: str
     decide: Callable
     entry_id: Callable
@@ -92,6 +92,9 @@ class RecordType:
     prepare_cells: Callable | None = None
     revocations: Callable | None = None  # (records) -> {code_key: day the revocation takes effect or None}
     grouped: bool = False  # records sharing a key (a party listed again) share one page
+    # which day the "until" column holds: "last_day" (公示截止, the last day shown) or "public_until" (移出日期,
+    # the first day off the list): one meaning per word, on every page and in every download
+    until: str = "last_day"
     locked: frozenset[str] = frozenset()  # required fields a site's mapping may never make optional
     placeholder_companions: frozenset[str] = frozenset()  # may stand beside 无 in a placeholder row
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # free for the type's own templates

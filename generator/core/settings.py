@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from .dates import parse_date
+from .lawsettings import Authority, LowerFine, amount
 from .problems import Invalid, Problem, Severity
 
 
@@ -18,9 +19,27 @@ from .problems import Invalid, Problem, Severity
 class Settings:
     as_of: date | None = field(default=None, metadata={
         "doc": "按哪一天判断公开与否（YYYY-MM-DD）。不填则为北京时间今天；命令行 --as-of 优先。"})
-    lower_fine_threshold: Decimal = field(default=Decimal("10000"), metadata={
-        "doc": "“较低数额罚款”上限（元），由省级以上机关确定，请按本省规定填写。"
-               "仅有通报批评或不超过此数额罚款的案件公示 3 个月。"})
+    lower_fine: LowerFine = field(default=LowerFine(), metadata={
+        "doc": "“较低数额罚款”（总局45号令第十三条），由省级市场监管部门按当事人类别规定，请按本省规定填写，如"
+               "{自然人: 5000, 法人及非法人组织: 50000, 个体工商户: 自然人, 含本数: false}（福建、贵州：自然人不足 5000 元、"
+               "法人及非法人组织不足 50000 元，不含本数，即为默认值）。仅有通报批评或较低数额罚款的案件公示 3 个月。"})
+    lower_fine_threshold: Decimal | None = field(default=None, metadata={
+        "doc": "（旧写法）一个数额，适用于所有当事人，含本数；与 lower_fine 只能写一个。"})
+    authorities: tuple = field(default=(), metadata={
+        "doc": "各机关适用的公示规则：列表，每项 name（机关名称中的字样）、rules（market 市场监管，总局45号令、44号令，默认；"
+               "credit 信用中国，行政处罚法第四十八条和发改委58号令）、field（领域：食品、药品、特种设备、安全生产、消防的最短公示期为一年）、"
+               "credit_code（处罚机关统一社会信用代码）、data_source 和 data_source_code（数据来源单位及其代码，用于“双公示”下载）。"})
+    credit_max_years: int = field(default=3, metadata={
+        "doc": "信用中国规则下行政处罚信息的最长公示期（年，自处罚决定之日起），法定 3 年，只能调短。"})
+    credit_min_months: int = field(default=3, metadata={
+        "doc": "信用中国规则下的最短公示期（月）：满此期限方可申请信用修复，法定 3 个月，只能调长。"})
+    credit_min_months_key_fields: int = field(default=12, metadata={
+        "doc": "食品、药品、特种设备、安全生产、消防领域的最短公示期（月），法定 12 个月，只能调长。"})
+    market_repair_months: int = field(default=6, metadata={
+        "doc": "市场监管规则下，行政处罚信息公示满几个月方可申请提前停止公示（《市场监督管理信用修复管理办法》），"
+               "通报批评、较低数额罚款和依法不得提前停止的处罚除外；默认 6 个月，只能调长。"})
+    market_repair_months_key_fields: int = field(default=12, metadata={
+        "doc": "食品、药品、特种设备领域上述期限（月），默认 12 个月，只能调长。"})
     short_window_months: int = field(default=3, metadata={
         "doc": "通报批评、较低数额罚款的公示期（月），法定 3 个月，只能调短。"})
     long_window_years: int = field(default=3, metadata={
@@ -65,6 +84,11 @@ class Settings:
 # Settings the law bounds: (lowest, highest) allowed. Outside them a site would publish longer or accept
 # what the law refuses.
 LEGAL_BOUNDS = {
+    "credit_max_years": (1, 3),
+    "credit_min_months": (3, 36),
+    "credit_min_months_key_fields": (12, 36),
+    "market_repair_months": (6, 36),
+    "market_repair_months_key_fields": (12, 36),
     "short_window_months": (1, 3),
     "long_window_years": (1, 3),
     "blacklist_years": (1, 3),
@@ -99,6 +123,12 @@ def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Se
         except (Invalid, ValueError, TypeError) as exc:
             problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
                                     source, column=key, value=str(value)))
+    if "lower_fine_threshold" in values:
+        if "lower_fine" in values:
+            problems.append(Problem(Severity.ERROR, "config-invalid", "lower_fine 与 lower_fine_threshold 只能写一个"
+                                    "（建议用 lower_fine 按当事人类别填写）", source, column="lower_fine_threshold"))
+        else:
+            values["lower_fine"] = LowerFine.single(values["lower_fine_threshold"])
     if values.get("as_of"):
         problems.append(Problem(Severity.WARNING, "config-as-of",
                                 f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
@@ -117,15 +147,11 @@ def _coerce(f, value):
     if f.name == "as_of":
         return None if value in (None, "") else parse_date(value, allow_roc=False)
     if f.name == "lower_fine_threshold":
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise ValueError("应为金额数字（元）")
-        try:
-            number = Decimal(str(value))
-        except ArithmeticError:
-            raise ValueError("应为金额数字（元）") from None
-        if not number.is_finite() or number < 0:
-            raise ValueError("应为不小于 0 的金额（元）")
-        return number
+        return amount(value)
+    if f.name == "lower_fine":
+        return LowerFine.parse(value)
+    if f.name == "authorities":
+        return Authority.parse(value)
     if f.type == "int":
         if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
             raise ValueError("应为整数")

@@ -109,7 +109,7 @@ class SiteContent:
             if found is None:
                 found = self._entry_digests[id(value)] = hashlib.sha1(repr(
                     (value.rtype.name, value.page, tuple(value.view.items()), value.public_from,
-                     value.public_until)).encode()).hexdigest()
+                     value.public_until, value.rules, value.repair_from)).encode()).hexdigest()
             return found
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self._digest_value(v) for v in value) + "]"

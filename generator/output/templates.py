@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from ..core.schema import Field, ValueType
+from ..rules.cases import NO_EARLY_STOP
 from .context import entity_url
 from .qr import qr_svg
 
@@ -27,6 +28,7 @@ def environment(theme_dir: Path) -> jinja2.Environment:
     env.filters["cn_number"] = cn_number
     env.filters["entity_url"] = entity_url
     env.filters["qr"] = qr_svg
+    env.filters["no_early_stop"] = lambda kinds: bool(NO_EARLY_STOP.intersection(kinds or ()))
     return env
 
 

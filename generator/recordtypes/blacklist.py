@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..core.dates import add_years
 from ..core.schema import Field, RecordType, Search, Templates, ValueType as V
-from ..rules.blacklist import decide_blacklist
+from ..rules.blacklist import blacklist_window, decide_blacklist
 from .common import CAMPAIGN, PRODUCT, REGION, REMARKS
 
 REMOVAL_REASONS = ("期满移出", "信用修复", "决定撤销")
@@ -25,6 +25,9 @@ FIELDS = (
     Field("listed_date", ("列入日期",), V.DATE, required=True, doc="列入日期"),
     Field("removed_date", ("移出日期",), V.DATE, doc="移出日期"),
     Field("removal_reason", ("移出原因",), V.CHOICE, choices=REMOVAL_REASONS, doc="期满移出 / 信用修复 / 决定撤销"),
+    Field("measures", ("管理措施", "惩戒措施"), V.FREE_TEXT, doc="列入名单后实施的管理措施"),
+    Field("restriction_until", ("限制期限截止", "限制开展生产经营活动期限至", "限制从业期限至"), V.DATE, open_ended=True,
+          doc="限制开展生产经营活动、限制从业的截止日期；晚于列入满三年时，在名单上公示到限制期满（总局44号令第二十一条）"),
     REGION, PRODUCT, CAMPAIGN, REMARKS,
 )
 
@@ -52,15 +55,13 @@ def no_overlapping_listings(across, settings):
     for indexes in by_code.values():
         for a_pos, a in enumerate(indexes):
             for b in indexes[a_pos + 1:]:
-                if _overlap(across.records[a], across.records[b], settings.blacklist_years):
+                if _overlap(across.records[a], across.records[b], settings):
                     across.reject(b, across.records[a], "duplicate", "同一统一社会信用代码的列入期间重叠")
                     across.reject(a, across.records[b], "duplicate", "同一统一社会信用代码的列入期间重叠")
 
 
-def _overlap(a, b, years: int) -> bool:
-    a_start, b_start = a.get("listed_date"), b.get("listed_date")
-    a_end = a.get("removed_date") or add_years(a_start, years)
-    b_end = b.get("removed_date") or add_years(b_start, years)
+def _overlap(a, b, settings) -> bool:
+    (a_start, a_end), (b_start, b_end) = blacklist_window(a, settings), blacklist_window(b, settings)
     return a_start < b_end and b_start < a_end
 
 
@@ -84,7 +85,8 @@ BLACKLIST = RecordType(
                   text=("reason", "domain", "product", "region", "authority"), subtitle="uscc", summary="reason"),
     page_title="{party_name}",
     until_label="预计移出日期",
-    until_doc="到期自动移出名单的日期（信用修复等可提前）",
+    until_doc="到期自动移出名单的日期，即不再公示的第一天（信用修复等可提前）",
+    until="public_until",
     decide=decide_blacklist,
     entry_id=entry_id,
     checks=(check_removal,),

@@ -5,7 +5,9 @@ from ..core.dates import WorkingDays, add_working_days
 from ..core.schema import Field, RecordType, Search, Templates, ValueType as V
 from ..core.text import cell_text, fold
 from ..intake.validate import distinct_pages, unique_keys
-from ..rules.cases import NO_EARLY_STOP, case_revocations, decide_case
+from ..core.lawsettings import CREDIT, MARKET
+from ..rules.cases import NO_EARLY_STOP, case_revocations, decide_case, repair_from
+from ..rules.rulesets import OVERRIDES, rule_set
 from .common import CAMPAIGN, FLAGS, PARTY_TYPES, PRODUCT, REGION, REMARKS
 
 PENALTY_KINDS = (
@@ -14,7 +16,7 @@ PENALTY_KINDS = (
     "责令停产停业", "责令关闭", "限制从业", "行政拘留", "其他",
 )
 PROCEDURES = ("普通程序", "简易程序")
-CASE_STATUSES = ("有效", "已撤销", "已变更", "提前停止公示")
+CASE_STATUSES = ("有效", "已撤销", "已变更", "提前停止公示", "信用修复")
 
 FIELDS = (
     Field("decision_no", ("行政处罚决定书文号", "决定书文号", "处罚决定书文号", "文号"), V.CODE, required=True,
@@ -40,11 +42,16 @@ FIELDS = (
     Field("publish_date", ("公示日期",), V.DATE, doc="公示日期，默认为处罚决定日期"),
     Field("restriction_until", ("处罚有效期", "限制期限截止"), V.DATE, open_ended=True,
           doc="限制期限截止日期，晚于一般公示期时延长公示期"),
-    Field("status", ("状态", "公示状态"), V.CHOICE, choices=CASE_STATUSES, doc="有效（默认）/ 已撤销 / 已变更 / 提前停止公示"),
+    Field("status", ("状态", "公示状态"), V.CHOICE, choices=CASE_STATUSES,
+          doc="有效（默认）/ 已撤销 / 已变更 / 提前停止公示 / 信用修复（信用中国规则下修复后停止公示）"),
     Field("status_date", ("状态日期",), V.DATE, doc="状态生效日期"),
     Field("status_reason", ("状态说明", "撤销原因", "变更原因"), V.FREE_TEXT, doc="状态变化原因"),
     Field("minor", ("是否未成年人", "是否未成年", "未成年人"), V.FLAG, choices=FLAGS, public=False,
           doc="是：未成年人案件，永不公示"),
+    Field("rule_set", ("公示规则", "适用公示规则"), V.CHOICE, choices=tuple(OVERRIDES),
+          doc="市场监管（总局45号令）或 信用中国（发改委58号令）；不填时按处罚机关的设置（mkdocs.yml 的 authorities）"),
+    Field("domain", ("领域", "所属领域", "行业领域"),
+          doc="所属领域；食品、药品、特种设备、安全生产、消防领域在信用中国规则下最短公示一年"),
     REGION, PRODUCT, CAMPAIGN, REMARKS,
 )
 
@@ -96,11 +103,18 @@ def check_status(values, err, warn, settings):
         yield warn("status-incomplete", f"状态为「{status}」但未填写「状态说明」，请补填", "status_reason")
     if status == "有效" and ("status_date" in values or "status_reason" in values):
         yield warn("status-incomplete", "填写了状态日期或状态说明，但状态为「有效」，是否漏填了状态？", "status")
-    if status == "提前停止公示":
+    if status in ("提前停止公示", "信用修复") and values.get("decision_date"):
+        rules = rule_set(values, settings)
         forbidden = NO_EARLY_STOP.intersection(values.get("penalty_kind", ()))
-        if forbidden:
+        if rules == MARKET and forbidden:
             yield err("early-stop-forbidden", f"处罚类别含「{'、'.join(sorted(forbidden))}」，依法不得提前停止公示",
                       "status", status)
+            return
+        earliest, status_date = repair_from(values, settings), values.get("status_date")
+        if earliest and status_date and status_date < earliest:
+            law = "信用中国规则（发改委58号令）下最短公示期" if rules == CREDIT else "提前停止公示须公示满规定时限"
+            yield err("credit-repair-too-early", f"{law}未满（最早 {earliest}），不能在 {status_date} {status}，"
+                      "请核对状态日期", "status_date", status_date.isoformat())
 
 
 def check_amounts(values, err, warn, settings):

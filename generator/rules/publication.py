@@ -26,6 +26,8 @@ class Entry:
     view: dict
     public_from: date
     public_until: date  # first day it is no longer shown
+    rules: str = ""  # the law it is published under: "market" or "credit" (core.lawsettings)
+    repair_from: date | None = None  # first day the party may apply to end publication early
 
     @property
     def last_day(self) -> date:
@@ -114,7 +116,8 @@ def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings
         shown = []
         for (record, decision), (view, log) in zip(public, view_maker([r for r, _ in public], settings, names)):
             pub.redactions.counts.update(log.counts)
-            entry = Entry(rtype, record.page, view, decision.public_from, decision.public_until)
+            entry = Entry(rtype, record.page, view, decision.public_from, decision.public_until, decision.rules,
+                          decision.repair_from)
             shown.append(entry)
             if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
                 pub.leaving_soon.append(entry)

@@ -18,7 +18,7 @@ REASONS = {
     "expired": "公示期满",
     "revoked": "处罚决定已撤销",
     "early-stop": "已提前停止公示",
-    "credit-repair": "已信用修复移出名单",
+    "credit-repair": "已信用修复，停止公示或移出名单",
     "removal-revoked": "列入决定已撤销",
     "removed": "已期满移出名单",
     "penalty-revoked": "所依据的处罚决定已撤销",
