@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.problems import Report
 from ..rules.publication import Publication
-from ..rules.windows import public_reason
+from ..rules.windows import code_key, public_reason
 
 MANIFEST = "manifest.json"
 HISTORY = "history.json"
@@ -63,13 +63,16 @@ class History:
         if current["as_of"] < self.previous.get("as_of", ""):
             return current, events  # a rebuild of an earlier day: it neither adds to nor rewrites the log
         before, now = self.previous.get("records", {}), current["records"]
+        # a number written with other brackets (〔2026〕 for [2026]) is the same record
+        known_before, known_now = {_same(k) for k in before}, {_same(k) for k in now}
         added = [{"kind": v["kind"], "id": k.split(":", 1)[1], "name": v["name"], "url": v["url"]}
-                 for k, v in now.items() if k not in before]
+                 for k, v in now.items() if _same(k) not in known_before]
         removed = []
+        withheld = {_same(k): reason for k, reason in pub.withheld_ids.items()}
         for key, old in before.items():
-            if key not in now:
+            if _same(key) not in known_now:
                 removed.append({"kind": old["kind"], "id": key.split(":", 1)[1],
-                                "reason": public_reason(pub.withheld_ids.get(key))})
+                                "reason": public_reason(withheld.get(_same(key)))})
         if added or removed:
             events.append({"date": current["as_of"], "first": False, "added": added, "removed": removed,
                            "count": len(now)})
@@ -87,6 +90,12 @@ class History:
             tmp = self.folder / (name + ".tmp")
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
             tmp.replace(self.folder / name)
+
+
+def _same(key: str) -> str:
+    """A manifest key compared loosely: the type, and the id whatever its brackets, width or spacing."""
+    kind, _, entry_id = key.partition(":")
+    return f"{kind}:{code_key(entry_id)}"
 
 
 def _valid_manifest(data) -> bool:

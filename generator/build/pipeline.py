@@ -18,6 +18,7 @@ from ..core.problems import Problem, Report, Severity
 from ..core.schema import RecordType
 from ..core.settings import Settings, settings_from_dict
 from ..intake.campaigns import read_campaigns
+from ..intake.decisions import attach_documents
 from ..intake.content import check_content, read_guides, read_posts
 from ..intake.pages import check_setting_texts, read_pages
 from ..intake.files import data_files
@@ -26,6 +27,7 @@ from ..intake.mapping import MAPPING_FILE, Mapping, load_mapping
 from ..intake.paths import display_path
 from ..intake.perfile import FileResult, intake_file
 from ..intake.validate import check_across
+from ..output.case_cards import markers_in
 from ..output.context import SiteContent
 from ..output.templates import TEMPLATE_DIR, environment
 from ..rules.publication import Publication, publish, views_of
@@ -118,6 +120,8 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
             records += result.make_records(rtype)
             read += result.rows
             rejected += result.rejected
+        if rtype.documents is not None:
+            records = attach_documents(records, rtype, data_dir, report, root, settings)
         across, bad = check_across(records, rtype, settings)
         report.extend(across)
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
@@ -135,7 +139,8 @@ def _intake_job(state: dict, number: int) -> FileResult:
 
 def _check_data_folder(data_dir: Path, root: Path, registry, report: Report) -> None:
     """Everything in data/ is read or reported: a file beside the folders would otherwise be skipped unseen."""
-    folders = [rtype.name for rtype in registry] + [CAMPAIGNS]
+    folders = [rtype.name for rtype in registry] + [CAMPAIGNS] + [rtype.documents.folder for rtype in registry
+                                                                 if rtype.documents is not None]
     if not data_dir.is_dir():
         report.error("data-missing", f"找不到数据目录（应含 {'、'.join(f + '/' for f in folders)}）",
                      file=display_path(data_dir, root))
@@ -245,7 +250,9 @@ def prepare(plan: Plan) -> Prepared:
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
     site = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
-                       list(inspection.posts), public_events(events, manifest["records"]), plan.site.site_name)
+                       list(inspection.posts), public_events(events, manifest["records"]), plan.site.site_name,
+                       tuple(sorted({m for page in inspection.pages for m in markers_in(page.body)})))
+    stale_parties(plan, pub)
     theme = plan.site.theme_dir
     env = environment(theme) if theme is not None and (theme / TEMPLATE_DIR).is_dir() else None
     return Prepared(plan, pub, site, env, history, manifest, events)
@@ -255,3 +262,25 @@ def finish(prepared: Prepared) -> None:
     """The new site is in place: only a build of the site people see moves the change log on."""
     if prepared.plan.live:
         prepared.history.save(prepared.manifest, prepared.events)
+
+
+def stale_parties(plan: Plan, pub: Publication) -> None:
+    """A hand-written page that names a party (by full name or credit code) none of whose records is public any
+    more keeps naming it after the law took it off the site: the clerk is told which page and line."""
+    inspection, report = plan.inspection, plan.report
+    public = {str(e.view.get(key)) for entries in pub.entries.values() for e in entries
+              for key in ("party_name", "uscc") if e.view.get(key)}
+    known = {str(r.values.get(key)) for r in inspection.dataset.all_records() for key in ("party_name", "uscc")
+             if r.values.get(key)}
+    gone = {n for n in known - public if len(n) >= 6}
+    if not gone or not inspection.pages:
+        return
+    grams = {page.body[i:i + 4] for page in inspection.pages for i in range(len(page.body) - 3)}
+    named = [n for n in gone if n[:4] in grams and n[-4:] in grams]
+    for page in inspection.pages:
+        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+            for name in named:
+                if name in line:
+                    report.warning("party-no-longer-public", f"页面提到「{name}」，但本站已没有该主体正在公示的信息"
+                                   "（公示期满、已撤销或修复）。请核对是否应从页面中删去，或改用 <!-- disclosure:case 文号 --> 标记",
+                                   file=display_path(plan.site.docs_dir / page.uri, plan.site.root), row=number)

@@ -8,6 +8,7 @@ import csv
 import html
 from pathlib import Path
 
+from ..core.personal import CATEGORY_LABELS, MASKS, find, mask_name
 from ..rules.windows import REASONS
 from .pipeline import Prepared
 from .summary import counts_line, summary
@@ -30,7 +31,43 @@ def rows(prepared: Prepared) -> list[tuple]:
                f"{item['name']}，最后公示日 {item['last_day']}") for item in data["leaving_soon"]]
     found += [("已遮蔽", "", m["field_id"], "", "", "", m["field"], f"{m['what']} {m['count']} 处")
               for m in data["masked"]]
+    return found + document_rows(prepared)
+
+
+def document_rows(prepared: Prepared) -> list[tuple]:
+    """Each item masked in a published document, by file and paragraph, shown with its masked surroundings
+    (never the item itself), so the clerk can confirm every one."""
+    found = []
+    inspection, pub = prepared.plan.inspection, prepared.publication
+    for rtype in prepared.plan.registry:
+        spec = rtype.documents
+        if spec is None or inspection.dataset.released:
+            continue
+        public = {e.entry_id for e in pub.entries.get(rtype.name, [])}
+        for record in inspection.dataset.records.get(rtype.name, []):
+            text = record.get(spec.field)
+            if not text or rtype.entry_id(record.values) not in public:
+                continue
+            for number, paragraph in enumerate(text.split("\n"), start=1):
+                for category, context in masked_items(paragraph, inspection.names):
+                    found.append(("决定书遮蔽", rtype.short_label, record.key, "", "", number,
+                                  spec.label, f"第 {number} 段 {CATEGORY_LABELS[category]}：…{context}…"))
     return found
+
+
+def masked_items(text: str, names: frozenset[str], around: int = 12) -> list[tuple[str, str]]:
+    """(category, the masked text around it) of each item masked in text; only masked text is ever shown."""
+    spans = find(text, names)
+    out, places, pos = [], [], 0
+    for start, end, category in spans:
+        out.append(text[pos:start])
+        at = sum(map(len, out))
+        out.append(mask_name(text[start:end]) if category == "name" else MASKS[category])
+        places.append((at, at + len(out[-1]), category))
+        pos = end
+    out.append(text[pos:])
+    masked = "".join(out)
+    return [(category, masked[max(0, a - around):b + around]) for a, b, category in places]
 
 
 def write_report(prepared: Prepared) -> tuple[Path, Path]:

@@ -61,6 +61,30 @@ class Search:
     text: tuple[str, ...]  # other short fields searched: violation, product, region, authority
     subtitle: str  # shown under the name in a result: the decision number, the credit code
     summary: str  # shown in a result, and the type's own filter: the violation, the reason for listing
+    body: tuple[str, ...] = ()  # long texts (a decision document): searched too, their start only, ranked last
+
+
+@dataclass(frozen=True)
+class Documents:
+    """Documents that belong to a type's records (decision documents, data/decisions/): each is attached to
+    the record whose key its file name says, or that names the file in `file_field`; its text is the
+    record's `field` (free text, redacted like every other) and leaves with it."""
+
+    folder: str  # under data/
+    field: str  # the field its text becomes
+    file_field: str  # a column naming the document's file, where a record does
+    label: str  # 行政处罚决定书
+
+
+@dataclass(frozen=True)
+class Export:
+    """A download of a type's public records in another layout (the national 双公示 format): its file stem,
+    label and description, and `columns(settings)` -> [(id, header, kind, doc, value of an entry)]."""
+
+    stem: str
+    label: str
+    doc: str
+    columns: Callable
 
 
 @dataclass(frozen=True)
@@ -95,6 +119,8 @@ class RecordType:
     # which day the "until" column holds: "last_day" (公示截止, the last day shown) or "public_until" (移出日期,
     # the first day off the list): one meaning per word, on every page and in every download
     until: str = "last_day"
+    documents: Documents | None = None
+    exports: tuple[Export, ...] = ()
     locked: frozenset[str] = frozenset()  # required fields a site's mapping may never make optional
     placeholder_companions: frozenset[str] = frozenset()  # may stand beside 无 in a placeholder row
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # free for the type's own templates

@@ -92,10 +92,15 @@ def parse_id_number(value) -> str:
     return _checked_code(grouped, identifiers.id_number_problem, "invalid-id-number")
 
 
+_YEAR_BRACKETS = re.compile(r"[\[［【(（〔]\s*((?:19|20)\d{2})\s*[\]］】)）〕]")
+
+
 def parse_decision_no(value) -> str:
-    """Decision numbers keep their Chinese brackets; only digits and letters fold to half-width."""
+    """Decision numbers as the standard writes them: digits and letters half-width, the year in 〔〕 whatever
+    brackets the clerk typed (示例市监处罚[2026]11号 -> 示例市监处罚〔2026〕11号; the address is the same)."""
     text = cell_text(value)
-    return "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in text).strip()
+    text = "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in text).strip()
+    return _YEAR_BRACKETS.sub(r"〔\1〕", text)
 
 
 def _choice(field: Field, text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .base import Output
 from .campaign_pages import CampaignPages
+from .case_cards import CaseCards
 from .changes_page import ChangesPage
 from .data_page import DataPage
 from .datapackage import DataPackage
@@ -21,6 +22,6 @@ from .sitemap import Sitemap
 from .summary import HomeSummary
 
 OUTPUTS: tuple[Output, ...] = (
-    ListPages(), CampaignPages(), HomeSummary(), GuideRecords(), DataPage(), ChangesPage(), SearchIndex(),
+    ListPages(), CampaignPages(), HomeSummary(), GuideRecords(), CaseCards(), DataPage(), ChangesPage(), SearchIndex(),
     RecordPages(), EntityPages(), Downloads(), DataPackage(), Feeds(), Sitemap(),
 )

@@ -13,6 +13,7 @@ from ..core.model import Campaign, Guide, Post
 from ..core.schema import RecordType
 from ..core.settings import Settings
 from ..rules.publication import Entry, Publication
+from ..rules.windows import code_key
 
 
 ENTITY_FOLDER = "entity"
@@ -42,6 +43,7 @@ class SiteContent:
     posts: list[Post] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)  # the public change log, newest first
     site_name: str = ""
+    markers: tuple[str, ...] = ()  # record markers hand-written pages hold (<!-- disclosure:case … -->)
 
     def __post_init__(self):
         self.types = {rtype.name: rtype for rtype in self.registry}
@@ -148,6 +150,13 @@ class SiteContent:
     def pages_for_campaign(self, type_name: str, campaign_id: str) -> list[list[Entry]]:
         self._note("pages_for_campaign", type_name, campaign_id)
         return [g for g in self.pages[type_name].values() if any(e.view.get("campaign") == campaign_id for e in g)]
+
+    def entry_by_code(self, number: str) -> Entry | None:
+        """The public record whose key is this number, whatever its brackets and spacing (a decision number)."""
+        if not hasattr(self, "_by_code"):
+            self._by_code = {code_key(e.view[rtype.key]): e for rtype in self.registry
+                             for e in self.entries[rtype.name]}
+        return self._by_code.get(code_key(number))
 
     def guides_for(self, product: str | None) -> list[Guide]:
         self._note("guides_for", product)

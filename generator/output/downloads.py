@@ -119,8 +119,13 @@ def campaign_rows(site: SiteContent) -> list[dict]:
 
 def tables(site: SiteContent) -> list[Table]:
     """Every download: one per record type, then the campaigns' statistics."""
-    found = [Table(rtype.name, rtype.label, f"本站正在公示的全部{rtype.label}，每行一条", columns(rtype, site.site_url),
-                   [e for group in site.pages[rtype.name].values() for e in group]) for rtype in site.registry]
+    found = []
+    for rtype in site.registry:
+        entries = [e for group in site.pages[rtype.name].values() for e in group]
+        found.append(Table(rtype.name, rtype.label, f"本站正在公示的全部{rtype.label}，每行一条",
+                           columns(rtype, site.site_url), entries))
+        found += [Table(x.stem, x.label, x.doc, [Column(*c) for c in x.columns(site.settings)], entries)
+                  for x in rtype.exports]
     found.append(Table(CAMPAIGN_STATS, "专项行动统计数据", "各专项行动通报的数字和本站统计的公示记录数，每行一个数字",
                        campaign_columns(), campaign_rows(site)))
     return found
@@ -275,7 +280,14 @@ def _xlsx_cell(value, kind: str) -> str:
         return f'<c s="3"><v>{plain_number(value)}</v></c>'
     if kind == "date":
         return f'<c s="2"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
+    text = str(value)
+    if len(text) > EXCEL_CELL_CHARS:  # Excel holds no more in a cell (a decision document may be longer)
+        text = text[:EXCEL_CELL_CHARS - len(CUT)] + CUT
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{_xml_text(text)}</t></is></c>'
+
+
+EXCEL_CELL_CHARS = 32767
+CUT = "……（超过 Excel 单元格容量，全文见网页和 CSV、JSON 文件）"
 
 
 def _sheet_rows(cols: list[Column], entries: list[Entry]) -> Iterator[str]:

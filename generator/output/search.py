@@ -13,6 +13,7 @@ from .search_index import OTHER, TITLE, CODE, Document, IndexBuilder
 from .templates import show_value
 
 FOLDER = "search/"
+BODY_CHARS = 2000  # of a long text (a decision document), the start is searched: what a summary would say
 PAGES = {"name": "pages", "label": "网站页面", "short": "页面"}
 
 
@@ -42,7 +43,8 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
             v = entry.view
             fields = ([(TITLE, v[f]) for f in spec.title if v.get(f)]
                       + [(CODE, str(v[f])) for f in spec.codes if v.get(f)]
-                      + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)])
+                      + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)]
+                      + [(OTHER, str(v[f])[:BODY_CHARS]) for f in spec.body if v.get(f)])
             dated = v.get(rtype.date_field)
             yield Document(
                 url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),

@@ -1,13 +1,16 @@
 """Penalty cases (行政处罚信息): fields, checks between fields, and where the rules and templates are."""
 from __future__ import annotations
 
+import re
+
 from ..core.dates import WorkingDays, add_working_days
-from ..core.schema import Field, RecordType, Search, Templates, ValueType as V
+from ..core.schema import Documents, Field, RecordType, Search, Templates, ValueType as V
 from ..core.text import cell_text, fold
 from ..intake.validate import distinct_pages, unique_keys
 from ..core.lawsettings import CREDIT, MARKET
 from ..rules.cases import NO_EARLY_STOP, case_revocations, decide_case, repair_from
 from ..rules.rulesets import OVERRIDES, rule_set
+from .shuanggongshi import EXPORT as SHUANGGONGSHI
 from .common import CAMPAIGN, FLAGS, PARTY_TYPES, PRODUCT, REGION, REMARKS
 
 PENALTY_KINDS = (
@@ -48,6 +51,10 @@ FIELDS = (
     Field("status_reason", ("状态说明", "撤销原因", "变更原因"), V.FREE_TEXT, doc="状态变化原因"),
     Field("minor", ("是否未成年人", "是否未成年", "未成年人"), V.FLAG, choices=FLAGS, public=False,
           doc="是：未成年人案件，永不公示"),
+    Field("decision_doc", ("决定书文件", "决定书文件名"), public=False,
+          doc="data/decisions 中本案决定书的文件名；不填时按文件名中的文号对应"),
+    Field("decision_text", ("决定书全文",), V.FREE_TEXT,
+          doc="行政处罚决定书全文（来自 data/decisions 中的文件），已遮蔽个人信息；下载文件中每段以换行分隔"),
     Field("rule_set", ("公示规则", "适用公示规则"), V.CHOICE, choices=tuple(OVERRIDES),
           doc="市场监管（总局45号令）或 信用中国（发改委58号令）；不填时按处罚机关的设置（mkdocs.yml 的 authorities）"),
     Field("domain", ("领域", "所属领域", "行业领域"),
@@ -117,6 +124,23 @@ def check_status(values, err, warn, settings):
                       "请核对状态日期", "status_date", status_date.isoformat())
 
 
+# 机关代字〔年份〕序号号, as intake writes it (intake.normalise.parse_decision_no): 示例市监处罚〔2026〕11号
+DECISION_NO = re.compile(r"^(?P<prefix>\S.*?)〔(?P<year>\d{4})〕第?(?P<serial>\d+(?:[-－]\d+)?)\s*号$")
+
+
+def check_decision_no(values, err, warn, settings):
+    number, decided = values.get("decision_no"), values.get("decision_date")
+    if not number:
+        return
+    match = DECISION_NO.match(number)
+    if match is None:
+        yield warn("decision-no-form", "决定书文号不是常见的“机关代字〔年份〕序号号”形式（如 示例市监处罚〔2026〕11号），"
+                   "请核对是否填错列或漏字", "decision_no", number)
+    elif decided and int(match["year"]) != decided.year:
+        yield warn("decision-no-year", f"决定书文号中的年份 {match['year']} 与处罚决定日期 {decided} 的年份不同，"
+                   "请核对文号或决定日期", "decision_no", number)
+
+
 def check_amounts(values, err, warn, settings):
     if "罚款" in values.get("penalty_kind", ()) and "fine" not in values:
         yield warn("fine-missing", "处罚类别含「罚款」但未填写罚款金额", "fine")
@@ -131,13 +155,16 @@ CASES = RecordType(
     date_field="decision_date",
     templates=Templates(page="case.html", index="cases_index.html", rows="cases_rows.html"),
     search=Search(title=("party_name",), codes=("decision_no", "uscc"),
-                  text=("violation", "product", "region", "authority"), subtitle="decision_no", summary="violation"),
+                  text=("violation", "product", "region", "authority"), subtitle="decision_no", summary="violation",
+                  body=("decision_text",)),
+    documents=Documents(folder="decisions", field="decision_text", file_field="decision_doc", label="行政处罚决定书"),
+    exports=(SHUANGGONGSHI,),
     page_title="{party_name}（{decision_no}）",
     until_label="公示截止",
     until_doc="该条信息在本站公示的最后一天",
     decide=decide_case,
     entry_id=lambda values: values["decision_no"],
-    checks=(check_party, check_dates, check_status, check_amounts),
+    checks=(check_party, check_dates, check_status, check_amounts, check_decision_no),
     across=(unique_keys, distinct_pages),
     prepare_cells=natural_person_cells,
     revocations=case_revocations,
