@@ -71,7 +71,7 @@ def test_check_reports_withheld_reasons_and_leaving_soon(capsys):
     assert "30 天内到期撤下 2 条" in out and "下次公开内容变化：" in out
     # names as a clerk knows them, not internal ids
     assert "示例市东城区美厨电器有限公司（示例市监处罚〔2026〕29号），最后公示日" in out
-    assert "已遮蔽个人信息：违法事实中的手机号 1 处" in out and "facts:" not in out
+    assert "已遮蔽个人信息：" in out and "违法事实中的手机号 1 处" in out and "facts:" not in out
 
 
 def test_the_report_file_holds_every_problem_and_every_withheld_row(fixture_site, capsys):

@@ -156,7 +156,7 @@ def test_every_campaign_text_is_masked_in_every_output(sample):
 def test_a_license_link_must_be_a_web_address(sample, capsys):
     config = sample / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "lower_fine_threshold: 5000", "lower_fine_threshold: 5000\n      data_license_url: javascript:alert(1)"),
+        "      lower_fine:", "      data_license_url: javascript:alert(1)\n      lower_fine:"),
         encoding="utf-8")
     code, problems = _check(sample, capsys)
     assert code == 1 and any(p["code"] == "config-invalid" and p["column"] == "data_license_url" for p in problems)

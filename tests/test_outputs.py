@@ -24,7 +24,7 @@ CODE = uscc("91110000123450001")
 def case(n: int, decided: str, **values) -> Record:
     base = {"decision_no": f"测试罚〔2026〕{n}号", "party_name": f"测试公司{n}", "party_type": "法人及非法人组织",
             "uscc": CODE if n == 1 else uscc(f"9111000012345{n:04d}"), "violation": "销售不合格灭火器",
-            "basis": "产品质量法", "penalty_kind": ("罚款",), "penalty": "罚款2万元", "fine": Decimal("20000"),
+            "basis": "产品质量法", "penalty_kind": ("罚款",), "penalty": "罚款6万元", "fine": Decimal("60000"),
             "authority": "测试局", "decision_date": date.fromisoformat(decided), "product": "灭火器"}
     base.update(values)
     return Record(CASES, base, Source("c.csv", "", n + 1))
@@ -103,18 +103,18 @@ def test_downloads_parse_and_hold_the_public_rows_typed(written):
     assert len(rows) == 3 and list(rows[0])[0] == "行政处罚决定书文号"
     assert list(rows[0])[-2:] == ["公示截止", "网页地址"]
     first = rows[0]
-    assert first["罚款金额（元）"] == "20000" and first["处罚决定日期"] == "2026-05-01"
+    assert first["罚款金额（元）"] == "60000" and first["处罚决定日期"] == "2026-05-01"
     assert first["网页地址"] == "https://test.example.gov.cn/cases/测试罚-2026-2号/"
     data = json.loads(files["data/cases.json"])
     assert data["count"] == 3 and data["as_of"] == "2026-06-01" and data["units"] == {"fine": "元", "confiscated": "元"}
     record = data["records"][0]
-    assert "id_number" not in record and record["public_until"] and record["fine"] == 20000
+    assert "id_number" not in record and record["public_until"] and record["fine"] == 60000
     assert {f["name"]: f["type"] for f in data["fields"]}["decision_date"] == "date"
     book = load_workbook(io.BytesIO(files["data/cases.xlsx"]))
     sheet = book.active
     header = [c.value for c in sheet[1]]
     fine, decided = sheet.cell(2, header.index("罚款金额（元）") + 1), sheet.cell(2, header.index("处罚决定日期") + 1)
-    assert fine.value == 20000 and fine.data_type == "n"
+    assert fine.value == 60000 and fine.data_type == "n"
     assert decided.is_date and decided.value.date() == date(2026, 5, 1)
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}4"
     assert sheet.max_row == 4 and sheet.cell(1, 1).font.b
@@ -179,7 +179,7 @@ def test_cells_that_look_like_formulas_are_text_in_every_download(tmp_path):
     labels = {f: CASES.field(f).label for f in FORMULAS}
     for field_id, value in FORMULAS.items():
         assert cells[labels[field_id]] == "'" + value  # the apostrophe makes Excel read text
-    assert cells["处罚机关"] == "测试局" and cells["罚款金额（元）"] == "20000"  # other cells as they were
+    assert cells["处罚机关"] == "测试局" and cells["罚款金额（元）"] == "60000"  # other cells as they were
     record = json.loads(files["data/cases.json"])["records"][0]
     assert {f: record[f] for f in FORMULAS} == FORMULAS
     with zipfile.ZipFile(io.BytesIO(files["data/cases.xlsx"])) as book:

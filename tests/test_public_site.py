@@ -105,8 +105,8 @@ def test_the_data_package_validates_and_matches_the_dictionary_page(sample_site)
     package = json.loads((sample_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     report = validate(str(sample_site / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "message"])[:5]
-    assert {r["path"] for r in package["resources"]} == {f"{s}.{x}" for s in ("cases", "blacklist", "campaign_stats")
-                                                         for x in ("csv", "json", "xlsx")}
+    assert {r["path"] for r in package["resources"]} == {f"{s}.{x}" for x in ("csv", "json", "xlsx") for s in (
+        "cases", "cases_shuanggongshi", "blacklist", "campaign_stats")}
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     page = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
     for resource in package["resources"]:
@@ -211,7 +211,7 @@ def test_record_page_qr_code_reads_as_the_page_address(sample_site):
 
 def test_blacklist_page_states_the_listing_and_repair_periods(sample_site):  # from settings: test_outputs
     html = (sample_site / "blacklist/9144990254484672U0/index.html").read_text(encoding="utf-8")
-    assert "列入满三年自动移出" in html and "满一年后申请信用修复" in html
+    assert "列入满三年自动移出" in html and "（列入满一年）起，向" in html and "申请信用修复" in html
 
 
 # --- Valid HTML --------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def test_a_setting_that_loosens_the_law_is_an_error(fixture_site):
 
 def test_two_decision_numbers_with_one_address_are_both_named(fixture_site):
     fixture_site.cases_csv([case_row(1, 行政处罚决定书文号="测试罚〔2026〕1号"),
-                            case_row(2, 行政处罚决定书文号="测试罚(2026)1号")])
+                            case_row(2, 行政处罚决定书文号="测试罚-2026-1号")])
     code, result = run_check(fixture_site)
     [problem] = [p for p in result["problems"] if p["code"] == "duplicate-address"]
     assert code == 1 and problem["row"] == 3 and "cases.csv:2" in problem["message"]
@@ -315,7 +315,7 @@ def test_a_party_relisted_after_removal_starts_a_new_period(fixture_site):
     counts = result["records"]["blacklist"]
     assert (counts["published"], counts["withheld_by_reason"]) == (1, {"credit-repair": 1})
     assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
-    assert "预计移出日期：<time datetime=\"2028-08-31\">" in fixture_site.page(f"blacklist/{code_}")
+    assert "预计移出日期：<time datetime=\"2028-09-01\">" in fixture_site.page(f"blacklist/{code_}")  # first day off
 
 
 def test_an_invalid_fine_is_reported_once(fixture_site):

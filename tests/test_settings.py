@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from generator.core.lawsettings import LowerFine
 from generator.core.settings import LEGAL_BOUNDS, Settings, settings_doc, settings_from_dict
 
 
@@ -19,14 +20,14 @@ def test_no_options_means_the_legal_defaults():
     assert settings == Settings()
     assert (settings.short_window_months, settings.long_window_years, settings.blacklist_years) == (3, 3, 3)
     assert settings.credit_repair_min_years == 1 and settings.publish_deadline_working_days == 20
-    assert settings.lower_fine_threshold == Decimal("10000") and settings.as_of is None
+    assert settings.lower_fine == LowerFine(Decimal("5000"), Decimal("50000"), "自然人", False) and settings.as_of is None
 
 
 def test_values_are_typed():
     settings, problems = settings_from_dict({"lower_fine_threshold": "5000.50", "short_window_months": "2",
                                              "mask_person_names": False, "data_dir": "数据"})
     assert problems == []
-    assert settings.lower_fine_threshold == Decimal("5000.50") and settings.short_window_months == 2
+    assert settings.lower_fine == LowerFine.single(Decimal("5000.50")) and settings.short_window_months == 2
     assert settings.mask_person_names is False and settings.data_dir == "数据"
 
 

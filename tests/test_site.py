@@ -66,7 +66,7 @@ def test_list_pages_link_every_public_record_and_nothing_else(built):
     assert f'href="../blacklist/{code}/"' in blacklist
     entry = built.page(f"blacklist/{code}")
     assert "../../cases/测试市监罚-2026-1号/" in entry  # links to the case it is based on
-    assert "预计移出日期：<time datetime=\"2029-03-31\">" in entry
+    assert "预计移出日期：<time datetime=\"2029-04-01\">" in entry  # the first day off the list
 
 
 def test_footer_shows_the_configured_numbers(built):

@@ -81,6 +81,11 @@ class Settings:
         "doc": "YAML 文件中 *别名（引用 &锚点）的个数上限；展开后过大的引用一律拒绝。"})
 
 
+    def __post_init__(self):
+        if self.lower_fine_threshold is not None and self.lower_fine == LowerFine():
+            object.__setattr__(self, "lower_fine", LowerFine.single(self.lower_fine_threshold))
+
+
 # Settings the law bounds: (lowest, highest) allowed. Outside them a site would publish longer or accept
 # what the law refuses.
 LEGAL_BOUNDS = {
@@ -123,12 +128,10 @@ def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Se
         except (Invalid, ValueError, TypeError) as exc:
             problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
                                     source, column=key, value=str(value)))
-    if "lower_fine_threshold" in values:
-        if "lower_fine" in values:
-            problems.append(Problem(Severity.ERROR, "config-invalid", "lower_fine 与 lower_fine_threshold 只能写一个"
-                                    "（建议用 lower_fine 按当事人类别填写）", source, column="lower_fine_threshold"))
-        else:
-            values["lower_fine"] = LowerFine.single(values["lower_fine_threshold"])
+    if "lower_fine_threshold" in values and "lower_fine" in values:
+        problems.append(Problem(Severity.ERROR, "config-invalid", "lower_fine 与 lower_fine_threshold 只能写一个"
+                                "（建议用 lower_fine 按当事人类别填写）", source, column="lower_fine_threshold"))
+        values.pop("lower_fine_threshold")
     if values.get("as_of"):
         problems.append(Problem(Severity.WARNING, "config-as-of",
                                 f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
