@@ -69,7 +69,7 @@ def _search_dump(folder: Path) -> str:
 
 
 def _fnv(term: str) -> int:
-    from generator.output.search_index import fnv1a
+    from generator.output.search_format import fnv1a
 
     return fnv1a(term)
 

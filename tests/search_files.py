@@ -8,10 +8,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import struct
 from pathlib import Path
 
-from generator.output.search_index import fnv1a, normalise
+from generator.output.search_format import SHARDS, decode, fnv1a, normalise
 
 
 class Index:
@@ -20,7 +19,7 @@ class Index:
         self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
 
     def _shard(self, term: str) -> tuple[dict, bytes]:
-        data = gzip.decompress((self.folder / "t" / f"{fnv1a(term) % self.meta['shards']:03d}.bin").read_bytes())
+        data = gzip.decompress((self.folder / "t" / f"{fnv1a(term) % SHARDS:03d}.bin").read_bytes())
         cut = data.index(b"\n")
         return json.loads(data[:cut]), data[cut + 1:]
 
@@ -35,15 +34,10 @@ class Index:
             offset = 0
         else:
             offset = header[term][1]
-        values = struct.unpack_from(f"<{count}I", body, offset)
-        out, number = [], -1
-        for value in values:
-            number += 1 + (value >> 9)
-            out.append((number, value & 15))
-        return out
+        return [(number, bits) for number, _, bits in decode(body, offset, count)]
 
     def document(self, number: int) -> list:
-        chunk = self.meta["chunk"]
+        chunk = self.meta["format"]["chunk"]
         data = gzip.decompress((self.folder / "d" / f"{number // chunk:04d}.bin").read_bytes())
         return json.loads(data)[number % chunk]
 

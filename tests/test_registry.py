@@ -30,6 +30,17 @@ def test_every_declared_name_is_a_field_of_the_type(rtype):
     assert len({f.id for f in rtype.fields}) == len(rtype.fields)
 
 
+def test_a_type_naming_a_field_it_lacks_or_without_a_name_role_is_refused_when_declared():
+    from dataclasses import replace
+
+    from generator.core.schema import RegistryError, Roles
+
+    with pytest.raises(RegistryError, match="roles.region='district'"):
+        replace(REGISTRY[0], roles=Roles(name="party_name", region="district"))
+    with pytest.raises(RegistryError, match="roles.name"):
+        replace(REGISTRY[0], roles=Roles(name=""))
+
+
 def test_a_misspelt_field_id_is_an_error_not_none():
     with pytest.raises(UnknownField):
         REGISTRY[0].field("decison_no")
@@ -41,7 +52,8 @@ def recall_site(fixture_site):
         (fixture_site.root / "theme" / "disclosure" / name).write_text(text, encoding="utf-8")
     rows = [
         {"召回编号": "召〔2026〕1号", "企业名称": "测试市安心电器有限公司", "统一社会信用代码": uscc("91110000123456001"),
-         "召回产品": "电热水壶", "召回原因": "温控器失效可能导致干烧起火", "召回日期": "2026-05-10", "联系人手机": PHONE},
+         "召回产品": "电热水壶", "召回原因": "温控器失效可能导致干烧起火", "召回日期": "2026-05-10", "联系人手机": PHONE,
+         "所在地区": "测试市东城区"},
         {"召回编号": "召〔2024〕7号", "企业名称": "测试市旧日电器有限公司", "召回产品": "取暖器",
          "召回原因": "倾倒开关失灵", "召回日期": "2024-01-15"},
         {"召回编号": "召〔2026〕9号", "企业名称": "测试市未来电器有限公司", "召回产品": "电饭煲",
@@ -87,9 +99,16 @@ def test_a_new_record_type_goes_through_every_output(recall_site, tmp_path):
 
     index = Index(out / "search")
     assert [d[0] for d in index.find(uscc("91110000123456001"))] == ["recalls/召-2026-1号/"]
-    assert [d[0] for d in index.find("电热水壶")] == ["recalls/召-2026-1号/"]
+    assert [d[0] for d in index.find("电热水壶") if d[0]] == ["recalls/召-2026-1号/"]  # and the home page's latest
     assert "https://test.example.gov.cn/recalls/召-2026-1号/" in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert "recalls:召〔2026〕1号" in prepared.manifest["records"]
+    # its own field ids, asked by role: the company page, the list per region, the feed, search's facets
+    code = uscc("91110000123456001")
+    assert "电热水壶" in (out / "entity" / code / "index.html").read_text(encoding="utf-8")
+    assert "召-2026-1号" in (out / "recalls" / "region" / "测试市东城区" / "index.html").read_text(encoding="utf-8")
+    assert "电热水壶（召〔2026〕1号）" in (feed := (out / "feeds" / "recalls.xml").read_text(encoding="utf-8")) \
+        and "测试市东城区" in feed
+    assert "测试市东城区" in index.meta["regions"] and "电热水壶" in index.meta["products"]
     # and the personal field reaches no file at all
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml"):

@@ -1,22 +1,22 @@
 """A record type the generator does not ship: product recalls (产品召回). Declared here, in one module, with its
-two templates, to prove that adding a type needs nothing else: the tests add it to the registry and see it
-read, checked, published, downloaded and found in search.
+three templates, to prove that adding a type needs nothing else: the tests add it to the registry and see it
+read, checked, published, listed, downloaded, on company pages and feeds, and found in search. Its field ids
+are its own (maker, maker_code, goods, district): every output asks the type's roles, never a field id.
 """
 from __future__ import annotations
 
-from datetime import timedelta
-
 from generator.core.dates import add_years
 from generator.core.model import Decision, Visibility
-from generator.core.schema import Field, RecordType, Search, Templates, ValueType as V
+from generator.core.schema import Field, RecordType, Roles, Search, Templates, ValueType as V
 from generator.intake.validate import distinct_pages, unique_keys
 from generator.rules.windows import window
 
 FIELDS = (
     Field("recall_no", ("召回编号",), V.CODE, required=True, doc="召回公告编号"),
-    Field("party_name", ("企业名称",), required=True, doc="实施召回的企业"),
-    Field("uscc", ("统一社会信用代码",), V.USCC, doc="企业的统一社会信用代码"),
-    Field("product", ("召回产品",), required=True, doc="召回的产品"),
+    Field("maker", ("企业名称",), required=True, doc="实施召回的企业"),
+    Field("maker_code", ("统一社会信用代码",), V.USCC, doc="企业的统一社会信用代码"),
+    Field("goods", ("召回产品",), required=True, doc="召回的产品"),
+    Field("district", ("所在地区",), doc="企业所在地区"),
     Field("reason", ("召回原因",), V.FREE_TEXT, required=True, doc="缺陷及可能造成的危害"),
     Field("recall_date", ("召回日期",), V.DATE, required=True, doc="召回公告日期"),
     Field("contact", ("联系人手机",), public=False, doc="企业联系人手机，仅供核对"),
@@ -42,8 +42,8 @@ TEMPLATES = {
         "</tbody></table>\n<p>召回公告公示一年，至 {{ entry.last_day }}。</p>\n</div>\n"),
     "recalls_index.html": "# 产品召回\n\n{% include rtype.templates.rows %}\n",
     "recalls_rows.html": (
-        "<ul>\n{% for group in rows %}{% set e = group[0] %}<li><a href=\"{{ root }}{{ e.url }}\">{{ e.view.product }}"
-        "</a>（{{ e.view.party_name }}）</li>\n{% endfor %}</ul>\n"),
+        "<ul>\n{% for group in rows %}{% set e = group[0] %}<li><a href=\"{{ root }}{{ e.url }}\">{{ e.view.goods }}"
+        "</a>（{{ e.role('name') }}）</li>\n{% endfor %}</ul>\n"),
 }
 
 RECALLS = RecordType(
@@ -54,16 +54,16 @@ RECALLS = RecordType(
     key="recall_no",
     date_field="recall_date",
     templates=Templates(page="recall.html", index="recalls_index.html", rows="recalls_rows.html"),
-    search=Search(title=("party_name",), codes=("recall_no", "uscc"), text=("product", "reason"),
-                  subtitle="recall_no", summary="product"),
-    page_title="{product}（{recall_no}）",
+    search=Search(title=("maker",), codes=("recall_no", "maker_code"), text=("goods", "reason"),
+                  subtitle="recall_no", summary="goods"),
+    page_title="{goods}（{recall_no}）",
     until_label="公示截止",
     until_doc="召回公告在本站公示的最后一天",
     decide=decide_recall,
     entry_id=lambda values: values["recall_no"],
+    roles=Roles(name="maker", code="maker_code", product="goods", region="district"),
     checks=(check_reason_length,),
     across=(unique_keys, distinct_pages),
     locked=frozenset({"recall_no", "recall_date"}),
 )
 
-ONE_DAY = timedelta(days=1)

@@ -23,7 +23,7 @@ def manifest_of(pub: Publication) -> dict:
     records = {}
     for type_name, entries in pub.entries.items():
         for e in entries:
-            records[f"{type_name}:{e.entry_id}"] = {"kind": type_name, "name": e.view["party_name"], "url": e.url}
+            records[f"{type_name}:{e.entry_id}"] = {"kind": type_name, "name": e.role("name"), "url": e.url}
     return {"as_of": pub.as_of.isoformat(), "records": records}
 
 

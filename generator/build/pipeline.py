@@ -159,13 +159,11 @@ def _check_data_folder(data_dir: Path, root: Path, registry, report: Report) -> 
 def _check_campaign_links(dataset: Dataset, report: Report) -> None:
     known = {c.id for c in dataset.campaigns}
     for record in dataset.all_records():
-        if not record.rtype.has_field("campaign"):
-            continue
-        campaign = record.get("campaign")
+        campaign = record.role("campaign")
         if campaign and campaign not in known:
             report.warning("campaign-unknown", f"专项行动「{campaign}」在 data/campaigns 中不存在，记录页不会链接到它",
                            file=record.source.file, sheet=record.source.sheet, row=record.source.row,
-                           column=record.header("campaign"), value=campaign)
+                           column=record.header(record.rtype.roles.campaign), value=campaign)
 
 
 def placement_problems(settings: Settings, site: SiteConfig) -> list[Problem]:
@@ -268,10 +266,9 @@ def stale_parties(plan: Plan, pub: Publication) -> None:
     """A hand-written page that names a party (by full name or credit code) none of whose records is public any
     more keeps naming it after the law took it off the site: the clerk is told which page and line."""
     inspection, report = plan.inspection, plan.report
-    public = {str(e.view.get(key)) for entries in pub.entries.values() for e in entries
-              for key in ("party_name", "uscc") if e.view.get(key)}
-    known = {str(r.values.get(key)) for r in inspection.dataset.all_records() for key in ("party_name", "uscc")
-             if r.values.get(key)}
+    public = {str(e.role(role)) for entries in pub.entries.values() for e in entries
+              for role in ("name", "code") if e.role(role)}
+    known = {str(r.role(role)) for r in inspection.dataset.all_records() for role in ("name", "code") if r.role(role)}
     gone = {n for n in known - public if len(n) >= 6}
     if not gone or not inspection.pages:
         return

@@ -57,6 +57,12 @@ class Record:
         value = self.values.get(field_id)
         return default if value is None else value
 
+    def role(self, role: str, default=None):
+        """The value of the field that plays `role` (core.schema.Roles) for this type; default without one."""
+        field_id = getattr(self.rtype.roles, role)
+        value = self.values.get(field_id) if field_id else None
+        return default if value is None else value
+
     @property
     def key(self) -> str:
         return self.values[self.rtype.key]

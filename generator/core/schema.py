@@ -65,6 +65,27 @@ class Search:
 
 
 @dataclass(frozen=True)
+class Roles:
+    """What the outputs need of a record by what it is, not by a field id: every output asks a type for the
+    field that plays a role (`rtype.roles.region`), so a type with other field ids goes through every output.
+    Only `name` is required; a role a type does not have is None, and the outputs do without it."""
+
+    name: str  # the party's name: titles, company pages, the change log
+    code: str | None = None  # the party's credit code: company pages, "all records of this party"
+    party_type: str | None = None  # 自然人 / 法人及非法人组织 / 个体工商户: a natural person has no company page
+    representative: str | None = None  # the legal representative or operator (a natural person)
+    region: str | None = None  # lists per region, search facets
+    product: str | None = None  # buying guides, search facets
+    amount: str | None = None  # the fine: sorted by in search
+    campaign: str | None = None  # the campaign a record belongs to
+    authority: str | None = None  # who decided
+
+
+class RegistryError(ValueError):
+    """A record type declared inconsistently: found when the type is made, not when a build runs into it."""
+
+
+@dataclass(frozen=True)
 class Documents:
     """Documents that belong to a type's records (decision documents, data/decisions/): each is attached to
     the record whose key its file name says, or that names the file in `file_field`; its text is the
@@ -111,6 +132,7 @@ class RecordType:
     until_doc: str
     decide: Callable
     entry_id: Callable
+    roles: Roles
     checks: tuple[Callable, ...] = ()
     across: tuple[Callable, ...] = ()
     prepare_cells: Callable | None = None
@@ -120,10 +142,27 @@ class RecordType:
     # the first day off the list): one meaning per word, on every page and in every download
     until: str = "last_day"
     documents: Documents | None = None
+    count_label: str = ""  # what the home page counts: 严重违法失信主体 (the label when empty)
+    count_unit: str = "条"  # 条 for records, 个 for parties
+    gravity: int = 0  # where several types are shown together, the gravest first (the blacklist before cases)
     exports: tuple[Export, ...] = ()
     locked: frozenset[str] = frozenset()  # required fields a site's mapping may never make optional
     placeholder_companions: frozenset[str] = frozenset()  # may stand beside 无 in a placeholder row
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # free for the type's own templates
+
+    def __post_init__(self):
+        """Every field id the declaration names is a field of the type; the name role is there."""
+        if not self.roles.name:
+            raise RegistryError(f"record type {self.name}: roles.name (the party's name) is required")
+        named = {"key": self.key, "date_field": self.date_field, "search.subtitle": self.search.subtitle,
+                 "search.summary": self.search.summary, **{f"roles.{k}": v for k, v in vars(self.roles).items() if v}}
+        named.update({f"search.{i}": f for i, f in enumerate(self.search.title + self.search.codes
+                                                             + self.search.text + self.search.body)})
+        ids = {f.id for f in self.fields}
+        wrong = {where: field_id for where, field_id in named.items() if field_id not in ids}
+        if wrong:
+            raise RegistryError(f"record type {self.name} names fields it does not declare: "
+                                + ", ".join(f"{where}={field_id!r}" for where, field_id in sorted(wrong.items())))
 
     def field(self, field_id: str) -> Field:
         try:

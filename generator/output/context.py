@@ -19,11 +19,11 @@ from ..rules.windows import code_key
 ENTITY_FOLDER = "entity"
 
 
-def entity_url(view: dict) -> str | None:
-    """The address of the page of the party a public view is about: by its credit code, never for a natural
-    person (who has no credit code, and whose page would be a profile of a person)."""
-    code = view.get("uscc")
-    if not code or view.get("party_type") == "自然人":
+def entity_url(entry: Entry) -> str | None:
+    """The address of the page of the party an entry is about: by its credit code, never for a natural person
+    (who has no credit code, and whose page would be a profile of a person)."""
+    code = entry.role("code")
+    if not code or entry.role("party_type") == "自然人":
         return None
     return f"{ENTITY_FOLDER}/{code}/"
 
@@ -64,12 +64,13 @@ class SiteContent:
             by_campaign: dict[str, list[Entry]] = {}
             for e in entries:
                 pages.setdefault(e.page, []).append(e)
-                if e.view.get("uscc"):
-                    by_party.setdefault(e.view["uscc"], []).append(e)
-                    if entity_url(e.view):
-                        self.entities.setdefault(e.view["uscc"], {}).setdefault(rtype.name, []).append(e)
-                if e.view.get("campaign"):
-                    by_campaign.setdefault(e.view["campaign"], []).append(e)
+                code = e.role("code")
+                if code:
+                    by_party.setdefault(code, []).append(e)
+                    if entity_url(e):
+                        self.entities.setdefault(code, {}).setdefault(rtype.name, []).append(e)
+                if e.role("campaign"):
+                    by_campaign.setdefault(e.role("campaign"), []).append(e)
             self.pages[rtype.name] = pages
             self._by_key[rtype.name] = {e.view[rtype.key]: e for e in reversed(entries)}
             self._by_party[rtype.name] = by_party
@@ -149,7 +150,7 @@ class SiteContent:
 
     def pages_for_campaign(self, type_name: str, campaign_id: str) -> list[list[Entry]]:
         self._note("pages_for_campaign", type_name, campaign_id)
-        return [g for g in self.pages[type_name].values() if any(e.view.get("campaign") == campaign_id for e in g)]
+        return [g for g in self.pages[type_name].values() if any(e.role("campaign") == campaign_id for e in g)]
 
     def entry_by_code(self, number: str) -> Entry | None:
         """The public record whose key is this number, whatever its brackets and spacing (a decision number)."""

@@ -20,12 +20,12 @@ def entity_summary(site: SiteContent, code: str) -> dict:
                     key=lambda e: e.view[e.rtype.date_field], reverse=True)
     names: list[str] = []
     for e in newest:
-        name = e.view.get("party_name")
+        name = e.role("name")
         if name and name not in names:
             names.append(name)
     return {
         "code": code, "name": names[0] if names else code, "former": names[1:],
-        "region": next((e.view["region"] for e in newest if e.view.get("region")), ""),
+        "region": next((e.role("region") for e in newest if e.role("region")), ""),
         "groups": [{"rtype": rtype, "entries": by_type[rtype.name], "reference": reference_field(rtype)}
                    for rtype in site.registry if rtype.name in by_type],
     }
@@ -34,7 +34,7 @@ def entity_summary(site: SiteContent, code: str) -> dict:
 def reference_field(rtype) -> str:
     """The field a record of this type is cited by on a party's page: its first code that is not the party's
     own credit code (a decision number, a listing number)."""
-    return next((f for f in rtype.search.codes if f != "uscc"), rtype.key)
+    return next((f for f in rtype.search.codes if f != rtype.roles.code), rtype.key)
 
 
 class EntityPages(Output):

@@ -60,9 +60,8 @@ def _items(site: SiteContent, feed: Feed, documents: dict[str, str]) -> list[dic
                      key=lambda e: (e.public_from, e.page), reverse=True)[:ITEMS]
     summary = rtype.search.summary
     return [{"title": rtype.page_title.format_map(e.view), "url": e.url, "day": e.public_from,
-             "text": "；".join(str(x) for x in (e.view.get(summary), e.view.get("region"),
-                                               e.view.get("authority")) if x),
-             "categories": tuple(c for c in (e.view.get("product"),) if c)} for e in entries]
+             "text": "；".join(str(x) for x in (e.view.get(summary), e.role("region"), e.role("authority")) if x),
+             "categories": tuple(c for c in (e.role("product"),) if c)} for e in entries]
 
 
 def render(site: SiteContent, feed: Feed, documents: dict[str, str]) -> tuple[bytes, bytes]:

@@ -26,7 +26,7 @@ class GuideRecords(Output):
             groups = []
             for rtype in site.registry:
                 entries = [group[0] for group in site.pages[rtype.name].values()
-                           if group[0].view.get("product") in products]
+                           if group[0].role("product") in products]
                 if entries:
                     groups.append({"rtype": rtype, "entries": entries[:SHOWN], "total": len(entries)})
             found[marker(guide.url)] = template.render(guide=guide, groups=groups, root="../../", site=site)

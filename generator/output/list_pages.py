@@ -99,8 +99,8 @@ def lists(site: SiteContent, rtype: RecordType) -> tuple[Browsing, list[tuple[st
         dated = v.get(rtype.date_field)
         if dated:
             by_year.setdefault(str(dated.year), []).append(group)
-        if v.get("region"):
-            by_region.setdefault(v["region"], []).append(group)
+        if group[0].role("region"):
+            by_region.setdefault(group[0].role("region"), []).append(group)
     addresses = region_addresses(by_region)
     years = [Subset(f"{y} 年", f"{base}year/{y}/", len(g)) for y, g in sorted(by_year.items(), reverse=True)]
     regions = [Subset(r, f"{base}region/{addresses[r]}/", len(g)) for r, g in sorted(by_region.items())]

@@ -2,27 +2,19 @@
 the static index of output/search_index.py, and the search page that reads it."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 import jinja2
 
 from .base import Output, Sink
 from .context import SiteContent, all_entries, entity_url
-from .search_index import OTHER, TITLE, CODE, Document, IndexBuilder
+from .search_builder import Document, IndexBuilder
+from .search_format import CODE, OTHER, TITLE, region_parts
 from .templates import show_value
 
 FOLDER = "search/"
 BODY_CHARS = 2000  # of a long text (a decision document), the start is searched: what a summary would say
 PAGES = {"name": "pages", "label": "网站页面", "short": "页面"}
-
-
-_REGION_PART = re.compile(r".+?(?:自治州|自治县|地区|盟|省|市|区|县|旗)")
-
-
-def region_parts(region: str) -> list[str]:
-    """示例市东城区 → [示例市, 东城区]: the pieces a company name may start with."""
-    return _REGION_PART.findall(region)
 
 
 def without_region(name: str, region: str) -> str:
@@ -49,12 +41,13 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
             yield Document(
                 url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),
                 subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", kind=kind,
-                summary=str(v.get(spec.summary, "")), fine=float(v["fine"]) if v.get("fine") else 0,
-                region=str(v.get("region", "")), product=str(v.get("product", "")),
-                klass=str(v.get(spec.summary, "")), campaign=str(v.get("campaign", "")),
+                summary=str(v.get(spec.summary, "")), fine=float(entry.role("amount", 0)),
+                region=str(entry.role("region", "")), product=str(entry.role("product", "")),
+                klass=str(v.get(spec.summary, "")), campaign=str(entry.role("campaign", "")),
                 year=dated.year if dated else 0, fields=fields,
                 codes=[str(v[f]) for f in spec.codes if v.get(f)],
-                entity=entity_url(v) or "", lead=without_region(str(v.get(spec.title[0], "")), str(v.get("region", ""))),
+                entity=entity_url(entry) or "",
+                lead=without_region(str(v.get(spec.title[0], "")), str(entry.role("region", ""))),
             )
 
 

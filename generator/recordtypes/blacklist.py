@@ -5,7 +5,7 @@ import hashlib
 from collections import defaultdict
 
 from ..core.dates import add_years
-from ..core.schema import Field, RecordType, Search, Templates, ValueType as V
+from ..core.schema import Field, RecordType, Roles, Search, Templates, ValueType as V
 from ..rules.blacklist import blacklist_window, decide_blacklist
 from .common import CAMPAIGN, PRODUCT, REGION, REMARKS
 
@@ -89,9 +89,14 @@ BLACKLIST = RecordType(
     until="public_until",
     decide=decide_blacklist,
     entry_id=entry_id,
+    roles=Roles(name="party_name", code="uscc", representative="legal_rep", region="region", product="product",
+                campaign="campaign", authority="authority"),
     checks=(check_removal,),
     across=(no_overlapping_listings,),
     grouped=True,
+    count_label="严重违法失信主体",
+    count_unit="个",
+    gravity=1,
     locked=frozenset({"party_name", "listed_date"}),
     placeholder_companions=frozenset({"remarks"}),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..core.dates import WorkingDays, add_working_days
-from ..core.schema import Documents, Field, RecordType, Search, Templates, ValueType as V
+from ..core.schema import Documents, Field, RecordType, Roles, Search, Templates, ValueType as V
 from ..core.text import cell_text, fold
 from ..intake.validate import distinct_pages, unique_keys
 from ..core.lawsettings import CREDIT, MARKET
@@ -164,6 +164,8 @@ CASES = RecordType(
     until_doc="该条信息在本站公示的最后一天",
     decide=decide_case,
     entry_id=lambda values: values["decision_no"],
+    roles=Roles(name="party_name", code="uscc", party_type="party_type", representative="legal_rep", region="region",
+                product="product", amount="fine", campaign="campaign", authority="authority"),
     checks=(check_party, check_dates, check_status, check_amounts, check_decision_no),
     across=(unique_keys, distinct_pages),
     prepare_cells=natural_person_cells,

@@ -29,6 +29,12 @@ class Entry:
     rules: str = ""  # the law it is published under: "market" or "credit" (core.lawsettings)
     repair_from: date | None = None  # first day the party may apply to end publication early
 
+    def role(self, role: str, default=None):
+        """The public value of the field that plays `role` (core.schema.Roles) for this type."""
+        field_id = getattr(self.rtype.roles, role)
+        value = self.view.get(field_id) if field_id else None
+        return default if value is None else value
+
     @property
     def last_day(self) -> date:
         return self.public_until - timedelta(days=1)

@@ -29,18 +29,11 @@ def looks_like_person(name: str) -> bool:
     return bool(_PERSON.fullmatch(compact)) and not _BUSINESS_WORDS.search(compact)
 
 
-def declared(record: Record, field_id: str):
-    """A party field where the record's type has it. Types differ: a blacklist entry has no party type (its
-    parties are market entities, though a sole trader may carry its operator's name); a type may have no
-    representative at all."""
-    return record.get(field_id) if record.rtype.has_field(field_id) else None
-
-
 def party_type(record: Record) -> str | None:
     """The declared party type; for a type that declares none (a blacklist entry), what the credit code says:
     92… is a 个体工商户 (GB 32100: 9 for market entities, 2 for sole traders)."""
-    declared_type = declared(record, "party_type")
-    if declared_type is None and str(declared(record, "uscc") or "").startswith("92"):
+    declared_type = record.role("party_type")
+    if declared_type is None and str(record.role("code") or "").startswith("92"):
         return "个体工商户"
     return declared_type
 
@@ -49,7 +42,7 @@ def is_person(record: Record) -> bool:
     """A natural person, or a party whose registered name is a person's name."""
     if party_type(record) == "自然人":
         return True
-    return party_type(record) in (None, "个体工商户") and looks_like_person(declared(record, "party_name") or "")
+    return party_type(record) in (None, "个体工商户") and looks_like_person(record.role("name", ""))
 
 
 def name_forms(name: str) -> set[str]:
@@ -64,8 +57,8 @@ def person_names(records) -> frozenset[str]:
     names = set()
     for record in records:
         if is_person(record):
-            names |= name_forms(declared(record, "party_name") or "")
-        legal_rep = declared(record, "legal_rep")
+            names |= name_forms(record.role("name", ""))
+        legal_rep = record.role("representative")
         if legal_rep and looks_like_person(legal_rep):
             names |= name_forms(legal_rep)
     return frozenset(n for n in names if len(n) >= 2)
@@ -109,7 +102,8 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
     """The fields of a record that may be shown, cleaned of personal data. Personal fields are never copied."""
     person = is_person(record)
     view: dict = {}
-    own = frozenset(name_forms(declared(record, "party_name") or ""))
+    own = frozenset(name_forms(record.role("name", "")))
+    roles = record.rtype.roles
     # the party's own name is masked too (even without a names index), unless the site chose to show it
     masked_own = own if person and settings.mask_person_names else frozenset()
     keep = own if person and not settings.mask_person_names else frozenset()
@@ -117,18 +111,18 @@ def public_view(record: Record, settings: Settings, log: RedactionLog | None = N
         value = record.values.get(f.id)
         if value is None:
             continue
-        if f.id == "party_name" and person and settings.mask_person_names:
+        if f.id == roles.name and person and settings.mask_person_names:
             value = mask_name(value)
-        elif f.id == "uscc" and party_type(record) == "自然人":
+        elif f.id == roles.code and party_type(record) == "自然人":
             continue  # a person has no credit code; the column may hold an ID number
-        elif f.id == "legal_rep" and (party_type(record) == "自然人" or not settings.show_legal_rep):
+        elif f.id == roles.representative and (party_type(record) == "自然人" or not settings.show_legal_rep):
             continue
-        elif f.id == "legal_rep" and party_type(record) == "个体工商户" and settings.mask_person_names \
+        elif f.id == roles.representative and party_type(record) == "个体工商户" and settings.mask_person_names \
                 and looks_like_person(value):
             value = mask_name(value)  # a sole trader's operator is a natural person (so is the name in 张华五金店)
         elif f.value_type in (ValueType.FREE_TEXT, ValueType.TEXT):
             # an organisation's representative is shown by name, as Order 45 Art. 6 requires
-            value, counts = _mask(value, frozenset() if f.id == "legal_rep" else names, keep)
+            value, counts = _mask(value, frozenset() if f.id == roles.representative else names, keep)
             for name in masked_own:
                 if len(name) >= 2 and name in value:
                     counts["name"] += value.count(name)

@@ -1,12 +1,14 @@
-// The site's search. Reads the static index under search/ (see generator/output/search_index.py): a few small
-// files per query, never the whole index. Everything shown is inserted as text, never as HTML.
+// The site's search page. Reads the static index under search/ (format: generator/output/search_format.py) a
+// few small files per query, never the whole index; what terms, postings and ranks are is search-engine.js's.
+// Everything shown is inserted as text, never as HTML.
+import * as engine from "./search-engine.js";
+
 (function () {
   "use strict";
   var app = document.getElementById("search-app");
   if (!app) return;
   var BASE = app.getAttribute("data-index");
   var PAGE = 20;
-  var TITLE = 1, CODE = 2, LEAD = 8;
   var form = app.querySelector(".search-form");
   var statusEl = app.querySelector(".search-status");
   var list = app.querySelector(".search-results");
@@ -31,6 +33,14 @@
   function json(path) {
     return fetchBytes(path).then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
   }
+  function metaOf() {
+    return json("meta.json").then(function (meta) {
+      if (!engine.supports(meta)) {
+        throw new Error("搜索索引的版本与本页的搜索程序不一致（请刷新页面；仍不行请告知网站管理员重新生成网站）");
+      }
+      return meta;
+    });
+  }
   var inflated = new Map();
   function gz(path) {
     if (!inflated.has(path)) {
@@ -43,38 +53,9 @@
     return inflated.get(path);
   }
 
-  // --- terms, exactly as the index makes them ------------------------------------------------------
-  function normalise(text) {
-    return text.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z\u3400-\u9FFF\uF900-\uFAFF]/g, "");
-  }
-  function bigrams(text) {
-    var t = normalise(text), out = [];
-    if (t.length === 1) out.push(t);
-    for (var i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
-    return out;
-  }
-  function fnv1a(term) {
-    var bytes = new TextEncoder().encode(term), h = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h >>> 0;
-  }
-  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
-
   // --- postings ------------------------------------------------------------------------------------
-  function decode(bytes, offset, count) {
-    // uint32 little-endian: gap << 9 | name length << 4 | field bits; returns [numbers, flags]
-    var view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * 4);
-    var numbers = new Int32Array(count), flags = new Uint16Array(count), n = -1;
-    for (var i = 0; i < count; i++) {
-      var v = view.getUint32(i * 4, true);
-      n += 1 + (v >>> 9);
-      numbers[i] = n;
-      flags[i] = v & 0x1ff;
-    }
-    return { numbers: numbers, flags: flags };
-  }
   function shard(term, meta) {
-    return gz("t/" + pad(fnv1a(term) % meta.shards, 3) + ".bin").then(function (bytes) {
+    return gz(engine.shardFile(term, meta.format)).then(function (bytes) {
       var cut = bytes.indexOf(10);
       var header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, cut)));
       return { header: header, body: bytes.subarray(cut + 1) };
@@ -86,21 +67,23 @@
       return entry ? { term: term, df: entry[0], entry: entry, shard: s } : { term: term, df: 0 };
     });
   }
-  function postings(info) {
-    if (info.entry.length === 2) return Promise.resolve(decode(info.shard.body, info.entry[1], info.df));
-    var name = ("00000000" + fnv1a(info.term).toString(16)).slice(-8);
-    return gz("b/" + name + ".bin").then(function (bytes) { return decode(bytes, 0, info.df); });
+  function postings(info, meta) {
+    if (info.entry.length === 2) {
+      return Promise.resolve(engine.decode(info.shard.body, info.entry[1], info.df, meta.format));
+    }
+    return gz(engine.bigFile(info.term)).then(function (bytes) { return engine.decode(bytes, 0, info.df, meta.format); });
   }
 
   // --- facets --------------------------------------------------------------------------------------
   function facetChunks(numbers, meta, folder) {
     var need = new Set();
-    numbers.forEach(function (n) { need.add(Math.floor(n / meta.facetChunk)); });
+    var size = meta.format.facetChunk;
+    numbers.forEach(function (n) { need.add(Math.floor(n / size)); });
     var names = Array.from(need);
-    return Promise.all(names.map(function (c) { return gz(folder + "/" + pad(c, 3) + ".bin"); })).then(function (parts) {
+    return Promise.all(names.map(function (c) { return gz(folder + "/" + engine.pad(c, 3) + ".bin"); })).then(function (parts) {
       var map = new Map();
       names.forEach(function (c, i) { map.set(c, parts[i]); });
-      return function (n, slot) { return map.get(Math.floor(n / meta.facetChunk))[(n % meta.facetChunk) * 3 + slot]; };
+      return function (n, slot) { return map.get(Math.floor(n / size))[(n % size) * 3 + slot]; };
     });
   }
   function kindOf(n, meta) {
@@ -114,33 +97,15 @@
   }
 
   // --- one search ----------------------------------------------------------------------------------
-  // The region a name or a query starts with (示例市东城区), from the regions the index knows: what is left
-  // starts with the trade name (字号), as the index's name lengths do (search.py without_region).
   var regionParts = null;
   function withoutRegion(text, meta) {
-    if (!regionParts) {
-      var parts = new Set();
-      meta.regions.forEach(function (r) {
-        (normalise(r).match(/.+?(?:自治州|自治县|地区|盟|省|市|区|县|旗)/g) || []).forEach(function (p) { parts.add(p); });
-      });
-      regionParts = Array.from(parts).sort(function (a, b) { return b.length - a.length; });
-    }
-    for (var again = true; again;) {
-      again = false;
-      for (var i = 0; i < regionParts.length; i++) {
-        if (text.length > regionParts[i].length && text.indexOf(regionParts[i]) === 0) {
-          text = text.slice(regionParts[i].length);
-          again = true;
-          break;
-        }
-      }
-    }
-    return text;
+    if (!regionParts) regionParts = engine.regionParts(meta.regions, meta.format);
+    return engine.withoutRegion(text, regionParts);
   }
   function exact(term, meta) {
     return termInfo(term, meta).then(function (info) {
       if (!info.df) return null;
-      return postings(info).then(function (p) {
+      return postings(info, meta).then(function (p) {
         var rank = new Map();
         p.numbers.forEach(function (n) { rank.set(n, [0, 0]); });
         return { numbers: Array.from(p.numbers), rank: rank, terms: 1 };
@@ -148,27 +113,21 @@
     });
   }
   function candidates(state, meta) {
-    var compact = normalise(state.q);
-    if (/^[0-9A-Z]{18}$/.test(compact) && /[0-9]/.test(compact)) {  // a credit code, however it was typed
+    var compact = engine.normalise(state.q, meta.format);
+    if (engine.isCreditCode(compact)) {  // a credit code, however it was typed
       return exact("#" + compact, meta).then(function (found) {
         return found || { numbers: [], rank: new Map(), terms: 1 };
       });
     }
     // a decision or listing number, with any brackets or spaces: the record that has exactly it, if any
-    if (/[0-9]/.test(compact) && compact.length >= 6 && !/\s/.test(state.q.trim().replace(/[0-9]\s+[0-9]/g, ""))) {
+    if (engine.isNumberLike(state.q, compact)) {
       return exact("#" + compact, meta).then(function (found) { return found || byWords(state, meta, compact); });
     }
     return byWords(state, meta, compact);
   }
   function byWords(state, meta, compact) {
-    var stop = new Set(meta.stop), terms = [], wordOf = new Map();
-    // a document number is one string however it is spaced: 示例市监处罚2025 17号 = 示例市监处罚〔2025〕17号
-    var looksLikeNumber = /[0-9]\s*号|[〔［\[（(【]\s*[0-9]{4}/.test(state.q);
-    (looksLikeNumber ? [state.q] : state.q.split(/\s+/)).forEach(function (word, w) {
-      bigrams(word).forEach(function (t) {
-        if (!stop.has(t) && terms.indexOf(t) < 0) { terms.push(t); wordOf.set(t, w); }
-      });
-    });
+    var query = engine.queryTerms(state.q, new Set(meta.stop), meta.format);
+    var terms = query.terms, wordOf = query.wordOf;
     if (!terms.length) return Promise.resolve(null);  // nothing to look up: browse by the filters alone
     var queryLength = withoutRegion(compact, meta).length;
     return Promise.all(terms.map(function (t) {
@@ -186,14 +145,14 @@
           return step(i + 1);
         }
         seen.set(word, (seen.get(word) || 0) + 1);
-        return postings(infos[i]).then(function (p) {
-          var next = new Map(), nextBits = new Map(), nextLead = new Map();
+        return postings(infos[i], meta).then(function (p) {
+          var next = new Map(), nextBits = new Map(), nextLead = new Map(), LEAD = meta.format.lead;
           for (var k = 0; k < p.numbers.length; k++) {
             var n = p.numbers[k];
             if (current && !current.has(n)) continue;
-            next.set(n, p.flags[k]);
-            nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.flags[k] & 15);
-            nextLead.set(n, (lead ? lead.get(n) : 0) | (p.flags[k] & LEAD));
+            next.set(n, p.lengths[k]);
+            nextBits.set(n, (bits ? bits.get(n) : 0xff) & p.bits[k]);
+            nextLead.set(n, (lead ? lead.get(n) : 0) | (p.bits[k] & LEAD));
           }
           current = next;
           bits = nextBits;
@@ -203,11 +162,8 @@
       }
       return step(0).then(function () {
         var rank = new Map();
-        current.forEach(function (flags, n) {
-          // every word in the name, one of them where the trade name is; then every word in the name; then in a
-          // code; then elsewhere. Within a tier, names closest in length (after the region) to the query first
-          var b = bits.get(n), tier = (b & TITLE) ? (lead.get(n) ? 0 : 1) : (b & CODE) ? 2 : 3;
-          rank.set(n, [tier, tier <= 1 ? Math.abs(((flags >> 4) & 31) - Math.min(queryLength, 31)) : 0]);
+        current.forEach(function (length, n) {
+          rank.set(n, engine.rank(bits.get(n), lead.get(n), length, queryLength, meta.format));
         });
         return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank,
                  terms: terms.length };
@@ -228,12 +184,12 @@
   function campaignSet(state, meta) {
     if (!state.campaign) return Promise.resolve(null);
     return termInfo("~" + state.campaign, meta).then(function (info) {
-      return info.df ? postings(info).then(function (p) { return new Set(p.numbers); }) : new Set();
+      return info.df ? postings(info, meta).then(function (p) { return new Set(p.numbers); }) : new Set();
     });
   }
 
   function search(state) {
-    return json("meta.json").then(function (meta) {
+    return metaOf().then(function (meta) {
       return candidates(state, meta).then(function (found) {
         found = found || everything(state, meta);
         var needFacets = state.region || state.product || state["class"] || !found.browse;
@@ -294,18 +250,18 @@
       });
     } else if (state.sort === "" && rank) {
       numbers.sort(function (a, b) {
-        var x = rank.get(a), y = rank.get(b);
-        return x[0] - y[0] || x[1] - y[1] || a - b;
+        return engine.compareRank(rank.get(a), rank.get(b)) || a - b;
       });
     }
   }
 
   function docs(numbers, meta) {
-    var chunks = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / meta.chunk); })));
-    return Promise.all(chunks.map(function (c) { return gz("d/" + pad(c, 4) + ".bin"); })).then(function (parts) {
+    var size = meta.format.chunk;
+    var chunks = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / size); })));
+    return Promise.all(chunks.map(function (c) { return gz("d/" + engine.pad(c, 4) + ".bin"); })).then(function (parts) {
       var byChunk = new Map();
       chunks.forEach(function (c, i) { byChunk.set(c, JSON.parse(new TextDecoder().decode(parts[i]))); });
-      return numbers.map(function (n) { return byChunk.get(Math.floor(n / meta.chunk))[n % meta.chunk]; });
+      return numbers.map(function (n) { return byChunk.get(Math.floor(n / size))[n % size]; });
     });
   }
 

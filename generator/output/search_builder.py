@@ -1,5 +1,6 @@
-"""The site's search index, built from the record fields (and the text of hand-written pages), as static files
-a small script in the page reads a few at a time: a query never downloads the whole index.
+"""The site's search index, built from the record fields (and the text of hand-written pages), as static files a
+small script in the page reads a few at a time: a query never downloads the whole index. The format (terms,
+postings, version) is search_format.py's.
 
 Documents are numbered newest first, records of each type in one range, so a posting list is already in date
 order and a document's type and year follow from its number. Terms are character bigrams of names, codes and
@@ -20,52 +21,17 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
 import struct
-import sys
-import unicodedata
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-NOT_INDEXED = re.compile(r"[^0-9A-Z\u3400-\u9fff\uf900-\ufaff]")
-TITLE, CODE, OTHER, LEAD = 1, 2, 4, 8  # LEAD: in the first characters of the name after its region (the 字号)
-LEAD_CHARS = 3  # a trade name's bigrams: 宏安 in 宏安消防…, 宏安达 in 宏安达电器…
-SHARDS = 512
-BIG = 4096  # postings; a longer list gets a file of its own
+from .search_format import (BIG, CODE, DOCS_PER_CHUNK, FACETS_PER_CHUNK, LEAD, LEAD_CHARS, OTHER, SHARDS, bigrams,
+                            description, encode, fnv1a, normalise, posting, shard_of)
+
 STOP_SHARE = 0.25  # a bigram in more records than this finds nothing: 示例, 有限, 公司 …
 STOP_MIN = 500  # … on a site large enough for it to matter
-DOCS_PER_CHUNK = 16
-FACETS_PER_CHUNK = 1024
-VERSION = 1
-
-
-def normalise(text: str) -> str:
-    """What is indexed and searched: NFKC, upper case, only CJK letters, digits and Latin letters.
-
-    The script in the page does the same (search.js normalise), so a query written with full-width
-    characters, brackets or spaces finds the same terms."""
-    return NOT_INDEXED.sub("", unicodedata.normalize("NFKC", text).upper())
-
-
-def bigrams(text: str) -> set[str]:
-    text = normalise(text)
-    if len(text) < 2:
-        return {text} if text else set()
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
-def fnv1a(term: str) -> int:
-    """32-bit FNV-1a of the term's UTF-8 bytes (search.js computes the same)."""
-    h = 0x811C9DC5
-    for byte in term.encode("utf-8"):
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
-def shard_of(term: str) -> int:
-    return fnv1a(term) % SHARDS
 
 
 def fine_bucket(amount) -> int:
@@ -101,10 +67,10 @@ def terms_of(doc: Document) -> dict[str, int]:
     """Term -> the bits of the fields it occurs in."""
     found: dict[str, int] = defaultdict(int)
     for bit, text in doc.fields:
-        for term in bigrams(text):
+        for term in set(bigrams(text)):
             found[term] |= bit
     if doc.lead:
-        for term in bigrams(normalise(doc.lead)[:LEAD_CHARS]):
+        for term in set(bigrams(normalise(doc.lead)[:LEAD_CHARS])):
             found[term] |= LEAD
     for code in doc.codes:
         found["#" + normalise(code)] |= CODE
@@ -140,13 +106,13 @@ class IndexBuilder:
 
     def add(self, doc: Document) -> None:
         number = len(self.docs)
-        length = min(len(normalise(doc.lead or doc.title)), 31)
+        length = len(normalise(doc.lead or doc.title))
         postings = self.postings
         for term, bits in terms_of(doc).items():
             found = postings.get(term)
             if found is None:
                 found = postings[term] = array("I")
-            found.append((number << 9) | (length << 4) | bits)
+            found.append(posting(number, length, bits))
         doc.fields, doc.codes = [], []
         self.docs.append(doc)
 
@@ -163,7 +129,7 @@ class IndexBuilder:
         offsets: dict[int, int] = defaultdict(int)
         for term in sorted(postings):
             found = postings[term]
-            encoded = _deltas(found)
+            encoded = encode(found)
             shard = shard_of(term)
             if len(found) > BIG:
                 yield f"b/{fnv1a(term):08x}.bin", gzip.compress(encoded, mtime=0)
@@ -216,19 +182,6 @@ class IndexBuilder:
                         tally[facet][value] += 1
             counts.append({k: dict(v) for k, v in tally.items()})
         campaigns = sorted({d.campaign for d in docs if d.campaign})
-        return {"version": VERSION, "docs": len(docs), "shards": SHARDS, "chunk": DOCS_PER_CHUNK,
-                "facetChunk": FACETS_PER_CHUNK, "stop": stop, "types": self.types, "ranges": ranges,
+        return {"version": description()["version"], "format": description(), "docs": len(docs), "stop": stop, "types": self.types, "ranges": ranges,
                 "years": years, "counts": counts, "regions": regions.names, "products": products.names,
                 "classes": classes.names, "campaigns": campaigns}
-
-
-def _deltas(values: array) -> bytes:
-    """uint32 little-endian: (gap to the previous document << 9) | name length << 4 | field bits."""
-    out, previous = array("I"), -1
-    for value in values:
-        number = value >> 9
-        out.append(((number - previous - 1) << 9) | (value & 0x1FF))
-        previous = number
-    if sys.byteorder != "little":
-        out.byteswap()
-    return out.tobytes()
