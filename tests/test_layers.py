@@ -126,3 +126,38 @@ def test_the_layer_check_sees_upward_and_sideways_imports(source, expected):
 def test_the_cycle_check_sees_a_cycle():
     graph = {"generator.core.a": (Path(), ["generator.core.b"]), "generator.core.b": (Path(), ["generator.core.a"])}
     assert cycles(graph) == [["generator.core.a", "generator.core.b", "generator.core.a"]]
+
+
+# The theme engine (MkDocs and Material, and Python-Markdown's extensions Material brings) stays behind one seam:
+# a second engine is a second folder under adapters/.
+ENGINE_PACKAGES = ("mkdocs", "material", "pymdownx", "markdown")
+
+
+def engine_imports(source: str) -> list[str]:
+    """The engine packages a module's source imports (lazy imports too)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+        found += [n for n in names if n.split(".")[0] in ENGINE_PACKAGES]
+    return found
+
+
+def engine_violations(package: Path = PACKAGE) -> list[str]:
+    return [f"{path.relative_to(package.parent)} imports {name}" for path in sorted(package.rglob("*.py"))
+            if "adapters" not in path.relative_to(package).parts
+            for name in engine_imports(path.read_text(encoding="utf-8"))]
+
+
+def test_nothing_outside_the_adapter_imports_the_theme_engine():
+    assert engine_violations() == []
+
+
+def test_the_engine_check_sees_a_planted_import(tmp_path):
+    import shutil
+
+    copy = tmp_path / "generator"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "output" / "planted.py").write_text("def late():\n    import mkdocs.config\n", encoding="utf-8")
+    (copy / "adapters" / "mkdocs" / "allowed.py").write_text("import mkdocs\n", encoding="utf-8")
+    assert engine_violations(copy) == ["generator/output/planted.py imports mkdocs.config"]

@@ -12,16 +12,38 @@ from typing import Callable, Protocol
 from ..core.timing import phase
 from . import cache, generations, staging
 from .pipeline import Prepared
-from .writer import SiteWriter, remove_stale, sync_theme, write_parallel
+from ..output.feeds import feeds_of
+from ..output.guide_records import marker as guide_marker
+from .writer import SiteWriter, remove_stale, snippets, sources, sync_theme, write_parallel
+
+
+@dataclass(frozen=True)
+class ThemeJob:
+    """What the theme engine is asked to render, besides the hand-written pages it reads itself: everything it
+    needs from the generator, so that another engine is another adapter (ARCHITECTURE.md)."""
+
+    sources: dict[str, str]  # path under content/ -> Markdown of a generated page (lists, campaigns, data page …)
+    snippets: dict[str, str]  # marker -> Markdown, where a hand-written page holds the marker
+    appendix: dict[str, str]  # a hand-written page's address -> Markdown added at its end (a guide's record box)
+    pages: tuple  # hand-written pages as intake normalised them (intake.pages.Page): read those, not the files
+    feeds: tuple[tuple[str, str, str], ...]  # (title, RSS path, Atom path) every page announces in its head
+
+
+def theme_job(prepared: Prepared) -> ThemeJob:
+    content = prepared.site
+    return ThemeJob(sources(prepared), snippets(prepared),
+                    {guide.url: guide_marker(guide.url) for guide in content.guides},
+                    prepared.plan.inspection.pages,
+                    tuple((feed.title, *feed.paths()) for feed in feeds_of(prepared.plan.registry)))
 
 
 class Theme(Protocol):
     """What the theme engine built (adapters/mkdocs/plugin.ThemeResult)."""
 
-    frames: dict
-    pages: list[str]
-    files: frozenset[str]
-    documents: list[dict]
+    frames: dict  # depth -> writer.Frame: the themed page around a body, for record pages at that depth
+    pages: list[str]  # addresses of the pages it built, in order
+    files: frozenset[str]  # every file it wrote (never written over)
+    documents: list[dict]  # url, title and plain text of each hand-written page, for the search index
 
 
 @dataclass(frozen=True)
@@ -51,8 +73,8 @@ def _dict(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Theme], target: Path | None = None,
-               clean: bool = False) -> Built:
+def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, Path], Theme],
+               target: Path | None = None, clean: bool = False) -> Built:
     """Into target (the plan's site folder by default). Raises what the theme engine raises; the live site is
     then untouched. clean: trust nothing an earlier build left (files changed by hand are put right)."""
     plan = prepared.plan
@@ -68,7 +90,7 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, Path], Them
     done = False
     try:
         with phase("theme engine"):
-            theme = theme_engine(prepared, temporary)
+            theme = theme_engine(prepared, theme_job(prepared), temporary)
             theme_files = sync_theme(temporary, generation.path, holds)
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=(target.resolve(), live) if live else None,

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from datetime import date
 from pathlib import Path
 
-from ..adapters.mkdocs.config import SiteConfigError, load, site_config_of
+from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..authoring import scaffold
 from ..build.plan import SiteConfig
 from ..core.clock import Clock
@@ -71,16 +70,9 @@ def add_parser(sub) -> None:
 
 
 def _read_site(config_file: Path) -> tuple[SiteConfig, str]:
-    """The site's folders, and the organizer its footer names; MkDocs' own warnings are not for this command."""
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        config = load(config_file)
-        footer = (config.extra or {}).get("footer") or {}
-        return site_config_of(config), str(footer.get("organizer") or "") if isinstance(footer, dict) else ""
-    finally:
-        logger.setLevel(level)
+    """The site's folders, and the organizer its footer names."""
+    site = read_site_config(config_file)
+    return site, site.texts.get("extra.footer.organizer", "")
 
 
 def shown(path: Path) -> str:

@@ -1,10 +1,8 @@
 """`serve`: a local preview that rebuilds when content or data change."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ..adapters.mkdocs.plugin import AS_OF_VARIABLE
 from ..core.clock import Clock
 from .common import EXIT_OK, as_of_date
 
@@ -28,10 +26,7 @@ def add_parser(sub) -> None:
 
 
 def run(args, config_file: Path, clock: Clock) -> int:
-    from mkdocs.commands.serve import serve
+    from ..adapters.mkdocs.serve import preview
 
-    os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    if args.as_of:
-        os.environ[AS_OF_VARIABLE] = args.as_of.isoformat()
-    serve(str(config_file), dev_addr=args.dev_addr, livereload=True)
+    preview(config_file, args.dev_addr, args.as_of)
     return EXIT_OK

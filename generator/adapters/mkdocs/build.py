@@ -8,7 +8,7 @@ from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
 
 from ...build.pipeline import Prepared
-from ...build.site import Built, build_site
+from ...build.site import Built, ThemeJob, build_site
 from ...build.writer import DuplicatePath
 from .config import PLUGIN, load
 from .plugin import ThemeResult
@@ -24,12 +24,12 @@ def render(prepared: Prepared, target: Path | None = None, clean: bool = False) 
     return build_site(prepared, theme, target, clean)
 
 
-def theme(prepared: Prepared, into: Path) -> ThemeResult:
-    """MkDocs builds the hand-written pages, the outputs' Markdown pages and the frames into `into`."""
+def theme(prepared: Prepared, job: ThemeJob, into: Path) -> ThemeResult:
+    """MkDocs builds the hand-written pages, the job's Markdown pages and the frames into `into`."""
     plan = prepared.plan
     config = load(plan.site.config_file, site_dir=str(into), strict=plan.strict)
     plugin = config.plugins[PLUGIN]
-    plugin.bind(prepared)
+    plugin.bind(prepared, job)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -19,9 +19,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ...build import generations, writer as site_writer
-from ...output.feeds import feeds_of
-from ...output.guide_records import marker as guide_marker
-from .posts import is_guide, is_post, with_more
+from ...build.site import ThemeJob, theme_job
+from .posts import is_post, with_more
 from ...build.pipeline import Prepared, finish, make_plan, prepare
 from ...core.clock import system_today
 from ...core.dates import parse_date, plausible
@@ -63,14 +62,17 @@ class DisclosurePlugin(BasePlugin):
         self.options = dict(options or {})
         self.config = {}
         self._bound: Prepared | None = None
+        self._job: ThemeJob | None = None
         # MkDocs keeps this instance across a preview's rebuilds and loads its options again for each: the
         # command it was started with stays (on_startup is called only once)
         self._command: str | None = getattr(self, "_command", None)
         return [], []
 
-    def bind(self, prepared: Prepared) -> None:
-        """The command line's plan, already checked, decided and redacted; the plugin then makes none."""
+    def bind(self, prepared: Prepared, job: ThemeJob) -> None:
+        """The command line's plan, already checked, decided and redacted, and what to render; the plugin then
+        makes none."""
         self._bound = prepared
+        self._job = job
 
     def on_startup(self, *, command, dirty):
         self._command = command
@@ -78,6 +80,7 @@ class DisclosurePlugin(BasePlugin):
     def on_config(self, config):
         self.banner: list[str] = []
         self.prepared = self._bound or self._own_plan(config)
+        self.job = self._job if self._bound is not None else theme_job(self.prepared)
         self.frames: dict[int, site_writer.Frame] = {}
         self.theme_pages: list[str] = []
         self.theme_files: frozenset[str] = frozenset()
@@ -105,7 +108,7 @@ class DisclosurePlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         self._normalised_pages(files, config)
-        pages = site_writer.sources(self.prepared)
+        pages = dict(self.job.sources)
         self.generated = set(pages)
         for uri in frame.FRAME_URIS:
             pages[uri] = frame.FRAME_SOURCE
@@ -122,7 +125,7 @@ class DisclosurePlugin(BasePlugin):
         if getattr(self, "_staged", None):
             shutil.rmtree(self._staged, ignore_errors=True)
         self._staged = Path(tempfile.mkdtemp(prefix="disclosure-pages-"))
-        for page in self.prepared.plan.inspection.pages:
+        for page in self.job.pages:
             found = files.get_file_from_path(page.uri)
             if found is None or not (page.broken or page.changed):
                 continue
@@ -138,9 +141,10 @@ class DisclosurePlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if is_post(page.file.src_uri):
             markdown = with_more(markdown)
-        if is_guide(page.file.src_uri):
-            markdown = markdown.rstrip("\n") + "\n\n" + guide_marker(page.file.url.removeprefix("./")) + "\n"
-        for marker, text in site_writer.snippets(self.prepared).items():
+        appendix = self.job.appendix.get(page.file.url.removeprefix("./"))
+        if appendix:
+            markdown = markdown.rstrip("\n") + "\n\n" + appendix + "\n"
+        for marker, text in self.job.snippets.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, text)
         return markdown
@@ -149,7 +153,7 @@ class DisclosurePlugin(BasePlugin):
         self.theme_pages = [f.url.removeprefix("./") for f in files.documentation_pages()
                             if f.page is not None and not f.page.is_link and f.src_uri not in frame.FRAME_URIS]
         self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri not in frame.FRAME_URIS)
-        env.globals["disclosure_feeds"] = [(feed.title, *feed.paths()) for feed in feeds_of(self.prepared.plan.registry)]
+        env.globals["disclosure_feeds"] = list(self.job.feeds)
         return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:

@@ -1,6 +1,5 @@
-"""Bulletins and buying guides in the theme engine: the bulletin list shows each post's opening, not the whole
-article (a post without a `<!-- more -->` marker gets one after its first paragraph); a guide ends with the box
-of records about its products (output/guide_records.py)."""
+"""Bulletins in the theme engine: the bulletin list shows each post's opening, not the whole article (a post
+without a `<!-- more -->` marker gets one after its first paragraph)."""
 from __future__ import annotations
 
 import re
@@ -9,11 +8,6 @@ from ...intake.content import MORE
 
 POSTS_DIR = "news/posts/"
 _BLOCKS = re.compile(r"\n\s*\n")
-
-
-def is_guide(src_uri: str) -> bool:
-    """A buying guide (content/guides/<name>.md): its page ends with the box of related records."""
-    return src_uri.startswith("guides/") and src_uri.count("/") == 1 and not src_uri.endswith("index.md")
 
 
 def is_post(src_uri: str) -> bool:

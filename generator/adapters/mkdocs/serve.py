@@ -1,0 +1,18 @@
+"""The preview: MkDocs' own development server, rebuilding when content, data or theme change (the plugin
+watches data/ too), with the day a rebuild judges by passed down from the command line."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.serve import serve
+
+from .plugin import AS_OF_VARIABLE
+
+
+def preview(config_file: Path, dev_addr: str, as_of: date | None) -> None:
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    if as_of:
+        os.environ[AS_OF_VARIABLE] = as_of.isoformat()
+    serve(str(config_file), dev_addr=dev_addr, livereload=True)
