@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The environment is rebuilt whenever the pinned versions in pyproject.toml change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: site test serve check clean tools golden test-dates test-explore
+.PHONY: site test serve check clean tools golden test-dates test-explore docs
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -63,6 +63,12 @@ $(VNU): pyproject.toml
 # Rewrite the whole-site goldens (tests/golden/) after an intended change; review them with git diff.
 golden: $(STAMP)
 	GOLDEN_REFRESH=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+# Rewrite the README's table of problem codes from generator/core/codes.py.
+docs: $(STAMP)
+	$(BIN)/python -c 'import re, pathlib; from generator.core import codes; p = pathlib.Path("README.md"); \
+	s = p.read_text(encoding="utf-8"); a = "<!-- codes:start (made from generator/core/codes.py: make docs) -->\n"; \
+	b = "<!-- codes:end -->"; head, rest = s.split(a, 1); p.write_text(head + a + codes.table() + b + rest.split(b, 1)[1], encoding="utf-8")'
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve

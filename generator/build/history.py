@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import codes
 from ..core.problems import Report
 from ..rules.publication import Publication
 from ..rules.windows import code_key, public_reason
@@ -47,7 +48,7 @@ class History:
                 problem = "内容不完整"
             except (OSError, UnicodeDecodeError, ValueError) as exc:
                 problem = str(exc)
-            report.warning("history-reset", f"更新记录文件已损坏（{problem}），“更新记录”将从本次生成重新开始",
+            report.warning(codes.HISTORY_RESET, f"更新记录文件已损坏（{problem}），“更新记录”将从本次生成重新开始",
                            file=f"{shown_as}/{name}")
             return None
         return cls(folder, read(MANIFEST, _valid_manifest), read(HISTORY, _valid_events) or [])

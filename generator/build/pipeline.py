@@ -12,6 +12,7 @@ from typing import Iterable
 
 import jinja2
 
+from ..core import codes
 from ..core.model import Dataset, Record
 from ..core.timing import phase
 from ..core.problems import Problem, Report, Severity
@@ -46,7 +47,7 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
     report.extend(problems)
     report.extend(placement_problems(settings, site))
     if site.theme_dir is None or not (site.theme_dir / TEMPLATE_DIR).is_dir():
-        report.error("config-invalid", f"mkdocs.yml 的 theme.custom_dir 应指向含有 {TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）",
+        report.error(codes.CONFIG_INVALID, f"mkdocs.yml 的 theme.custom_dir 应指向含有 {TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）",
                      file=site.config_file.name, column="theme.custom_dir")
     with phase("read and check data"):
         dataset = read_dataset(site.root, settings, registry, report, cache.Store(site.root / settings.history_dir))
@@ -142,7 +143,7 @@ def _check_data_folder(data_dir: Path, root: Path, registry, report: Report) -> 
     folders = [rtype.name for rtype in registry] + [CAMPAIGNS] + [rtype.documents.folder for rtype in registry
                                                                  if rtype.documents is not None]
     if not data_dir.is_dir():
-        report.error("data-missing", f"找不到数据目录（应含 {'、'.join(f + '/' for f in folders)}）",
+        report.error(codes.DATA_MISSING, f"找不到数据目录（应含 {'、'.join(f + '/' for f in folders)}）",
                      file=display_path(data_dir, root))
         return
     where = "，".join(f"{rtype.short_label}放入 {rtype.name}/" for rtype in registry)
@@ -150,9 +151,9 @@ def _check_data_folder(data_dir: Path, root: Path, registry, report: Report) -> 
         if entry.name.startswith((".", "~$")):
             continue
         if entry.name in folders and not entry.is_dir():
-            report.error("file-format", f"{entry.name} 应是文件夹，里面放数据文件", file=display_path(entry, root))
+            report.error(codes.FILE_FORMAT, f"{entry.name} 应是文件夹，里面放数据文件", file=display_path(entry, root))
         elif entry.name not in folders:
-            report.warning("file-format", f"不在 {' 或 '.join(f + '/' for f in folders)} 中，未读取：{where}",
+            report.warning(codes.FILE_FORMAT, f"不在 {' 或 '.join(f + '/' for f in folders)} 中，未读取：{where}",
                            file=display_path(entry, root))
 
 
@@ -161,7 +162,7 @@ def _check_campaign_links(dataset: Dataset, report: Report) -> None:
     for record in dataset.all_records():
         campaign = record.role("campaign")
         if campaign and campaign not in known:
-            report.warning("campaign-unknown", f"专项行动「{campaign}」在 data/campaigns 中不存在，记录页不会链接到它",
+            report.warning(codes.CAMPAIGN_UNKNOWN, f"专项行动「{campaign}」在 data/campaigns 中不存在，记录页不会链接到它",
                            file=record.source.file, sheet=record.source.sheet, row=record.source.row,
                            column=record.header(record.rtype.roles.campaign), value=campaign)
 
@@ -174,12 +175,12 @@ def placement_problems(settings: Settings, site: SiteConfig) -> list[Problem]:
         folder = (site.root / getattr(settings, key)).resolve()
         for published in (site.docs_dir.resolve(), site.site_dir.resolve()):
             if folder == published or published in folder.parents or folder in published.parents:
-                problems.append(Problem(Severity.ERROR, "config-placement",
+                problems.append(Problem(Severity.ERROR, codes.CONFIG_PLACEMENT,
                                         f"「{key}」与网站的内容目录或输出目录（{published.name}/）重叠，其中的原始数据会被发布"
                                         "或被覆盖；请放在两者之外", source, column=key, value=getattr(settings, key)))
     for path in sorted(site.docs_dir.rglob("*")) if site.docs_dir.is_dir() else []:
         if path.suffix.lower() in {".csv", ".xlsx", ".xls", ".et"}:
-            problems.append(Problem(Severity.WARNING, "config-placement",
+            problems.append(Problem(Severity.WARNING, codes.CONFIG_PLACEMENT,
                                     "内容目录中的表格文件会原样发布到网站上，请确认其中没有个人信息或未到期不公开的记录",
                                     display_path(path, site.root)))
     return problems
@@ -278,6 +279,6 @@ def stale_parties(plan: Plan, pub: Publication) -> None:
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             for name in named:
                 if name in line:
-                    report.warning("party-no-longer-public", f"页面提到「{name}」，但本站已没有该主体正在公示的信息"
+                    report.warning(codes.PARTY_NO_LONGER_PUBLIC, f"页面提到「{name}」，但本站已没有该主体正在公示的信息"
                                    "（公示期满、已撤销或修复）。请核对是否应从页面中删去，或改用 <!-- disclosure:case 文号 --> 标记",
                                    file=display_path(plan.site.docs_dir / page.uri, plan.site.root), row=number)

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 import chinese_calendar
 
+from . import codes
 from .problems import Invalid
 from .text import cell_text, fold
 
@@ -30,7 +31,7 @@ _ROC_PATTERNS = (
 
 
 def parse_date(value, *, allow_roc: bool = True) -> date:
-    """A date from any form the data contract allows; Invalid("invalid-date") otherwise."""
+    """A date from any form the data contract allows; Invalid(codes.INVALID_DATE) otherwise."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -38,7 +39,7 @@ def parse_date(value, *, allow_roc: bool = True) -> date:
     raw = cell_text(value)
     text = fold(raw).replace(" ", "")
     if isinstance(value, (int, float)) and not math.isfinite(value):
-        raise Invalid("invalid-date", "无法识别的日期")
+        raise Invalid(codes.INVALID_DATE, "无法识别的日期")
     if isinstance(value, (int, float)) and re.fullmatch(r"\d{5}(\.\d+)?", text) or re.fullmatch(r"\d{5}(\.0+)?", text):
         serial = int(float(text))
         if 20000 <= serial <= 80000:  # Excel serial numbers between 1954 and 2119
@@ -53,14 +54,14 @@ def parse_date(value, *, allow_roc: bool = True) -> date:
             if match:
                 year, month, day = match.groups()
                 return _make_date(str(int(year) + 1911), month, day)
-    raise Invalid("invalid-date", "无法识别的日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日")
+    raise Invalid(codes.INVALID_DATE, "无法识别的日期，请写成 2024-03-05、2024/3/5 或 2024年3月5日")
 
 
 def _make_date(year: str, month: str, day: str) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        raise Invalid("invalid-date", "日期不存在（请检查月、日）") from None
+        raise Invalid(codes.INVALID_DATE, "日期不存在（请检查月、日）") from None
 
 
 def plausible(day: date) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from . import codes
 from .problems import Invalid
 
 BEFORE = ("不少于", "不低于", "多于", "超过", "约", "近", "逾", "超", "达", "共")  # longest first
@@ -55,18 +56,18 @@ def parse_number(text: str) -> tuple[Decimal, str, str]:
     body = text[len(before):]
     match = _NUMBER.match(body)
     if not match or not (match["num"] or match["mult"]):
-        raise Invalid("campaign-stat", f"「{text}」不是数字：请写成 56、1,260、13万余、约650万、近万 这样的数字")
+        raise Invalid(codes.CAMPAIGN_STAT, f"「{text}」不是数字：请写成 56、1,260、13万余、约650万、近万 这样的数字")
     try:
         value = Decimal((match["num"] or "1").replace(",", ""))
     except InvalidOperation:
-        raise Invalid("campaign-stat", f"「{text}」不是数字") from None
+        raise Invalid(codes.CAMPAIGN_STAT, f"「{text}」不是数字") from None
     for char in match["mult"]:
         value *= MULTIPLIERS[char]
     rest = body[match.end():]
     after = next((q for q in AFTER if rest.startswith(q)), "")
     rest = rest[len(after):]
     if value < 0:
-        raise Invalid("campaign-stat", f"「{text}」是负数")
+        raise Invalid(codes.CAMPAIGN_STAT, f"「{text}」是负数")
     return value, before + after, rest
 
 
@@ -74,11 +75,11 @@ def figure(label: str, value, unit: str = "", of=None, as_of: date | None = None
     """A figure from a campaign file's {label, value, unit, of, as_of}. A unit written after the number (近万名)
     is the figure's unit when `unit` is empty, and must be the same otherwise."""
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise Invalid("campaign-stat", f"「{label}」的 value 应为数字，如 56 或 13万余")
+        raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的 value 应为数字，如 56 或 13万余")
     if isinstance(value, (int, float, Decimal)):
         number = Decimal(str(value))
         if number < 0 or not number.is_finite():
-            raise Invalid("campaign-stat", f"「{label}」的 value 应为不小于 0 的数字")
+            raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的 value 应为不小于 0 的数字")
         written, qualifier, rest = grouped(number), "", ""
     else:
         text = str(value).strip()
@@ -91,15 +92,15 @@ def figure(label: str, value, unit: str = "", of=None, as_of: date | None = None
         written = written[:len(written) - len(rest)] if rest else written
     if rest:
         if unit and rest != unit:
-            raise Invalid("campaign-stat", f"「{label}」的 value「{value}」中有数字以外的文字「{rest}」，与 unit「{unit}」不一致")
+            raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的 value「{value}」中有数字以外的文字「{rest}」，与 unit「{unit}」不一致")
         if len(rest) > 4 or not re.fullmatch(r"[\u4e00-\u9fff%A-Za-z]+", rest):
-            raise Invalid("campaign-stat", f"「{label}」的 value「{value}」不是数字：数字后面只能写单位")
+            raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的 value「{value}」不是数字：数字后面只能写单位")
         unit = unit or rest
     total_value = None
     if of is not None:
         total_value, total_qualifier, total_rest = parse_number(str(of))
         if total_rest and total_rest != unit:
-            raise Invalid("campaign-stat", f"「{label}」的总数 of「{of}」不是数字")
+            raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的总数 of「{of}」不是数字")
         if total_value < number:
-            raise Invalid("campaign-stat", f"「{label}」的数字 {written} 大于总数 {plain(total_value)}")
+            raise Invalid(codes.CAMPAIGN_STAT, f"「{label}」的数字 {written} 大于总数 {plain(total_value)}")
     return Figure(label, number, written, qualifier, unit, total_value, as_of)

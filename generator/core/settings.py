@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
+from . import codes
 from .dates import parse_date
 from .lawsettings import Authority, LowerFine, amount
 from .problems import Invalid, Problem, Severity
@@ -120,27 +121,27 @@ def settings_from_dict(raw: dict | None, source: str = "mkdocs.yml") -> tuple[Se
         if key == "enabled":
             continue
         if key not in known:
-            problems.append(Problem(Severity.WARNING, "config-unknown",
+            problems.append(Problem(Severity.WARNING, codes.CONFIG_UNKNOWN,
                                     f"未知的设置项「{key}」，可用：{', '.join(known)}", source, column=key))
             continue
         try:
             values[key] = _coerce(known[key], value)
         except (Invalid, ValueError, TypeError) as exc:
-            problems.append(Problem(Severity.ERROR, "config-invalid", f"设置项「{key}」的值无效：{exc}",
+            problems.append(Problem(Severity.ERROR, codes.CONFIG_INVALID, f"设置项「{key}」的值无效：{exc}",
                                     source, column=key, value=str(value)))
     if "lower_fine_threshold" in values and "lower_fine" in values:
-        problems.append(Problem(Severity.ERROR, "config-invalid", "lower_fine 与 lower_fine_threshold 只能写一个"
+        problems.append(Problem(Severity.ERROR, codes.CONFIG_INVALID, "lower_fine 与 lower_fine_threshold 只能写一个"
                                 "（建议用 lower_fine 按当事人类别填写）", source, column="lower_fine_threshold"))
         values.pop("lower_fine_threshold")
     if values.get("as_of"):
-        problems.append(Problem(Severity.WARNING, "config-as-of",
+        problems.append(Problem(Severity.WARNING, codes.CONFIG_AS_OF,
                                 f"mkdocs.yml 固定了判断日期 as_of: {values['as_of']}，网站不会随日期自动撤下到期信息；"
                                 "日常发布请删去此项", source, column="as_of"))
     for key, (lowest, highest) in LEGAL_BOUNDS.items():
         if key in values and not lowest <= values[key] <= highest:
             legal = getattr(Settings, key)
             direction = "只能调长" if legal == lowest else "只能调短"
-            problems.append(Problem(Severity.ERROR, "config-loosened",
+            problems.append(Problem(Severity.ERROR, codes.CONFIG_LOOSENED,
                                     f"设置项「{key}」应在 {lowest} 到 {highest} 之间（法定为 {legal}，{direction}，不能放宽）",
                                     source, column=key, value=str(values.pop(key))))
     return Settings(**values), problems

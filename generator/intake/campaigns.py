@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core import codes
 from ..core.dates import parse_date
 from ..core.figures import Figure, figure
 from ..core.model import Campaign
@@ -33,23 +34,23 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
             report_refusal(report, exc, name)
             continue
         except UnicodeDecodeError:
-            report.error("file-unreadable", "专项行动文件不是 UTF-8 编码，请用文本编辑器另存为 UTF-8 后重试", file=name)
+            report.error(codes.FILE_UNREADABLE, "专项行动文件不是 UTF-8 编码，请用文本编辑器另存为 UTF-8 后重试", file=name)
             continue
         except (Unreadable, OSError) as exc:
-            report.error("file-unreadable", f"专项行动文件无法读取：{exc}", file=name)
+            report.error(codes.FILE_UNREADABLE, f"专项行动文件无法读取：{exc}", file=name)
             continue
         if not isinstance(data, dict):
-            report.error("file-shape", "专项行动文件应为“字段: 值”的形式", file=name)
+            report.error(codes.FILE_SHAPE, "专项行动文件应为“字段: 值”的形式", file=name)
             continue
         data = _visible(data, name, report)
         nested = [key for key in TEXTS if isinstance(data.get(key), (dict, list, set))]
         for key in nested:
-            report.error("file-shape", f"专项行动的「{key}」应为一段文字，不能是列表或“字段: 值”组", file=name, column=key)
+            report.error(codes.FILE_SHAPE, f"专项行动的「{key}」应为一段文字，不能是列表或“字段: 值”组", file=name, column=key)
         if nested:
             continue
         missing = [key for key in REQUIRED if not data.get(key)]
         for key in missing:
-            report.error("required-missing", f"专项行动缺少必填项「{key}」", file=name, column=key)
+            report.error(codes.REQUIRED_MISSING, f"专项行动缺少必填项「{key}」", file=name, column=key)
         dates = {}
         for key in ("start", "end"):
             if data.get(key):
@@ -62,26 +63,26 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
         if isinstance(products, str):
             products = [p.strip() for p in re.split(r"[,，、;；]", products) if p.strip()]
         elif not isinstance(products, list) or any(isinstance(p, (dict, list, set)) for p in products):
-            report.error("campaign-products", "products 应为产品类别列表，如 [灭火器, 消防水带]", file=name,
+            report.error(codes.CAMPAIGN_PRODUCTS, "products 应为产品类别列表，如 [灭火器, 消防水带]", file=name,
                          column="products", value=str(products)[:100])
             products = []
         authorities = _authorities(data.get("authority"), name, report)
         title = str(data.get("title") or "").strip()
         found = personal_in_code(title)
         if found:
-            report.error("personal-data-in-address", f"专项行动名称中有疑似{found}的内容。名称是页面标题，也出现在订阅和搜索中，"
+            report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"专项行动名称中有疑似{found}的内容。名称是页面标题，也出现在订阅和搜索中，"
                          "发布后无法遮蔽，请改正", file=name, row=_line(node, "title"), column="title", value=hide(title))
             continue
         if missing or len(dates) < 2:
             continue
         if dates["end"] < dates["start"]:
-            report.error("date-order", "专项行动结束日期早于开始日期", file=name, column="end")
+            report.error(codes.DATE_ORDER, "专项行动结束日期早于开始日期", file=name, column="end")
             continue
         campaign_id = str(data["id"]).strip()
         if not _usable_id(campaign_id, name, report):
             continue
         if page_folder(campaign_id) in seen:
-            report.error("duplicate", f"专项行动编号「{campaign_id}」与另一编号相同或只差大小写（另见 "
+            report.error(codes.DUPLICATE, f"专项行动编号「{campaign_id}」与另一编号相同或只差大小写（另见 "
                          f"{seen[page_folder(campaign_id)]}），页面地址会重合", file=name, column="id", value=campaign_id)
             continue
         seen[page_folder(campaign_id)] = name
@@ -99,16 +100,16 @@ def _usable_id(campaign_id: str, name: str, report: Report) -> bool:
     """A campaign's id is its page's file name and address: letters, digits, CJK and hyphens, no personal data."""
     found = personal_in_code(campaign_id)
     if found:
-        report.error("personal-data-in-code", f"专项行动编号中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息，"
+        report.error(codes.PERSONAL_DATA_IN_CODE, f"专项行动编号中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息，"
                      "请改正", file=name, column="id", value=hide(campaign_id))
         return False
     if slugify(campaign_id) != campaign_id:
         suggestion = f"，如「{slugify(campaign_id)}」" if slugify(campaign_id) else ""
-        report.error("campaign-id", f"专项行动编号会作为网页地址，只能由字母、数字、汉字和 - 组成{suggestion}",
+        report.error(codes.CAMPAIGN_ID, f"专项行动编号会作为网页地址，只能由字母、数字、汉字和 - 组成{suggestion}",
                      file=name, column="id", value=campaign_id)
         return False
     if address_too_long(campaign_id):
-        report.error("campaign-id", f"专项行动编号过长：{address_too_long(campaign_id)}", file=name, column="id",
+        report.error(codes.CAMPAIGN_ID, f"专项行动编号过长：{address_too_long(campaign_id)}", file=name, column="id",
                      value=campaign_id[:60] + "…")
         return False
     return True
@@ -148,7 +149,7 @@ def _authorities(value, name: str, report: Report) -> list[str]:
     items = value if isinstance(value, list) else [value]
     found = [str(a).strip() for a in items if a is not None and not isinstance(a, (dict, list)) and str(a).strip()]
     if isinstance(value, (dict, set)) or (isinstance(value, list) and len(found) != len(value)):
-        report.error("file-shape", "专项行动的「authority」应为机关名称，或联合行动的机关名称列表", file=name, column="authority")
+        report.error(codes.FILE_SHAPE, "专项行动的「authority」应为机关名称，或联合行动的机关名称列表", file=name, column="authority")
     return found
 
 
@@ -157,7 +158,7 @@ def _figures(raw, node, name: str, report: Report) -> list[Figure]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        report.error("campaign-stat", "stats 应为列表，每项包含 label、value（可选 unit、of、as_of）", file=name,
+        report.error(codes.CAMPAIGN_STAT, "stats 应为列表，每项包含 label、value（可选 unit、of、as_of）", file=name,
                      row=_line(node, "stats"), column="stats")
         return []
     figures = []
@@ -165,12 +166,12 @@ def _figures(raw, node, name: str, report: Report) -> list[Figure]:
         row = _line(node, "stats", number)
         if not isinstance(item, dict) or "label" not in item or "value" not in item or any(
                 isinstance(v, (dict, list, set)) for v in item.values()):
-            report.error("campaign-stat", f"第 {number + 1} 项统计应包含 label、value（可选 unit、of、as_of）",
+            report.error(codes.CAMPAIGN_STAT, f"第 {number + 1} 项统计应包含 label、value（可选 unit、of、as_of）",
                          file=name, row=row, column="stats")
             continue
         unknown = sorted(set(map(str, item)) - STAT_KEYS)
         if unknown:
-            report.warning("campaign-stat", f"第 {number + 1} 项统计中不认识的项「{'、'.join(unknown)}」已忽略"
+            report.warning(codes.CAMPAIGN_STAT, f"第 {number + 1} 项统计中不认识的项「{'、'.join(unknown)}」已忽略"
                            f"（可用：{'、'.join(sorted(STAT_KEYS))}）", file=name, row=row, column="stats")
         try:
             as_of = parse_date(item["as_of"], allow_roc=False) if item.get("as_of") else None

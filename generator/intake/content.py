@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core import codes
 from ..core.model import Guide, Post
 from ..core.personal import CATEGORY_LABELS, mask_text
 from ..core.problems import Report
@@ -70,5 +71,5 @@ def check_content(pages: list[Page], docs_dir: Path, root: Path, names: frozense
             found = [c for c in counts if c in CONTENT_CATEGORIES]
             if found:
                 what = "、".join(CONTENT_CATEGORIES[c] for c in found)
-                report.warning("personal-data-in-content", f"手写页面中有疑似个人信息（{what}），发布前请核对",
+                report.warning(codes.PERSONAL_DATA_IN_CONTENT, f"手写页面中有疑似个人信息（{what}），发布前请核对",
                                file=display_path(docs_dir / page.uri, root), row=number)

@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import codes
 from ..core.model import Record
 from ..core.problems import Invalid, Report
 from ..core.schema import RecordType
@@ -118,7 +119,7 @@ def read_decisions(folder: Path, report: Report, root: Path, settings: Settings 
     for path in sorted(p for p in folder.iterdir() if not p.name.startswith((".", "~$"))):
         name = display_path(path, root)
         if not path.is_file() or path.suffix.lower() not in SUFFIXES:
-            report.error("file-format", "决定书只能是 .docx、.txt 或带文字的 .pdf 文件（旧版 .doc 请另存为 .docx）", file=name)
+            report.error(codes.FILE_FORMAT, "决定书只能是 .docx、.txt 或带文字的 .pdf 文件（旧版 .doc 请另存为 .docx）", file=name)
             continue
         try:
             check_file_size(path, limits)
@@ -127,11 +128,11 @@ def read_decisions(folder: Path, report: Report, root: Path, settings: Settings 
             report_refusal(report, exc, name)
             continue
         except NotReadable as exc:
-            report.error("decision-unreadable", str(exc), file=name)
+            report.error(codes.DECISION_UNREADABLE, str(exc), file=name)
             continue
         text, removed = visible("\n".join(lines))
         if not text.strip():
-            report.error("decision-unreadable", "决定书中没有文字", file=name)
+            report.error(codes.DECISION_UNREADABLE, "决定书中没有文字", file=name)
             continue
         found[path.name] = Document(name, text)
     return found
@@ -157,7 +158,7 @@ def attach_documents(records: list[Record], rtype: RecordType, data_dir: Path, r
         if named:
             name = named if named in documents else by_stem.get(named) or by_key.get(document_key(named))
             if name is None:
-                report.error("decision-missing", f"{spec.label}文件「{named}」在 data/{spec.folder}/ 中找不到，请核对文件名",
+                report.error(codes.DECISION_MISSING, f"{spec.label}文件「{named}」在 data/{spec.folder}/ 中找不到，请核对文件名",
                              file=record.source.file, sheet=record.source.sheet, row=record.source.row,
                              column=record.header(spec.file_field), value=named)
                 out.append(record)
@@ -171,6 +172,6 @@ def attach_documents(records: list[Record], rtype: RecordType, data_dir: Path, r
         out.append(Record(record.rtype, {**record.values, spec.field: documents[name].text}, record.source,
                           record.headers))
     for name in sorted(set(documents) - used):
-        report.error("decision-orphan", f"找不到与之对应的{rtype.label}：文件名应为决定书文号（如 示例市监处罚〔2026〕11号.docx），"
+        report.error(codes.DECISION_ORPHAN, f"找不到与之对应的{rtype.label}：文件名应为决定书文号（如 示例市监处罚〔2026〕11号.docx），"
                      f"或在表格的「{rtype.field(spec.file_field).label}」列中写明文件名", file=documents[name].file)
     return out

@@ -6,6 +6,7 @@ import csv
 import re
 from pathlib import Path
 
+from ..core import codes
 from ..core.problems import Invalid, Report, Unreadable
 from ..core.schema import RecordType
 from ..core.settings import Settings
@@ -33,9 +34,9 @@ def data_files(folder: Path, report: Report | None = None, root: Path | None = N
         elif report is not None:
             where = {"file": display_path(path, root or folder)}
             if suffix in OLD_FORMATS:
-                report.error("file-format", "不支持此表格格式，请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后重试", **where)
+                report.error(codes.FILE_FORMAT, "不支持此表格格式，请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后重试", **where)
             else:
-                report.warning("file-format", "不是数据文件（支持 .csv .xlsx .yaml .json；以 _ 开头的文件不读取），已跳过",
+                report.warning(codes.FILE_FORMAT, "不是数据文件（支持 .csv .xlsx .yaml .json；以 _ 开头的文件不读取），已跳过",
                                **where)
     return found
 
@@ -73,7 +74,7 @@ def read_file(path: Path, rtype: RecordType, mapping: Mapping, report: Report, r
         report_refusal(report, exc, name)
         return []
     except (Unreadable, OSError) as exc:  # a broken file is a problem to report, never a crash
-        report.error("file-unreadable", f"文件无法读取：{exc}", file=name)
+        report.error(codes.FILE_UNREADABLE, f"文件无法读取：{exc}", file=name)
         return []
     report.extend(found.problems)
     return rows
@@ -89,7 +90,7 @@ def _read_csv(path: Path, name: str, rtype: RecordType, mapping: Mapping, report
     data = path.read_bytes()
     for magic, message in _MAGIC.items():
         if data.startswith(magic):
-            report.error("file-format", message, file=name)
+            report.error(codes.FILE_FORMAT, message, file=name)
             return []
     try:
         text = decode_bytes(data)
@@ -134,10 +135,10 @@ def decode_bytes(data: bytes) -> str:
     Anything else raises Invalid naming what the file is: a wrong guess would publish garbled text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            raise Invalid("encoding-unknown", f"文件是 {encoding} 编码（Excel 的“Unicode 文本”），不是 UTF-8、"
+            raise Invalid(codes.ENCODING_UNKNOWN, f"文件是 {encoding} 编码（Excel 的“Unicode 文本”），不是 UTF-8、"
                           "GBK/GB18030 或 Big5。" + _SAVE_AS)
     if data.count(b"\x00") > len(data) // 100 + 1:
-        raise Invalid("encoding-unknown", "文件中有大量空字符（NUL），像是 UTF-16 编码或根本不是文本文件，不是 UTF-8、"
+        raise Invalid(codes.ENCODING_UNKNOWN, "文件中有大量空字符（NUL），像是 UTF-16 编码或根本不是文本文件，不是 UTF-8、"
                       "GBK/GB18030 或 Big5。" + _SAVE_AS)
     try:
         return data.decode("utf-8-sig")
@@ -148,16 +149,16 @@ def decode_bytes(data: bytes) -> str:
     if foreign >= 20 and replaced.count("\ufffd") * 20 < foreign:
         # UTF-8 but for a few bytes: as GBK it would read as garbage throughout
         line = data.count(b"\n", 0, first_bad) + 1
-        raise Invalid("encoding-unknown", f"文件是 UTF-8 编码，但第 {line} 行起有几处字节不是 UTF-8（文件可能损坏，"
+        raise Invalid(codes.ENCODING_UNKNOWN, f"文件是 UTF-8 编码，但第 {line} 行起有几处字节不是 UTF-8（文件可能损坏，"
                       "或拼接了不同编码的内容）。为免显示乱码，未读取。请检查该行，或" + _SAVE_AS)
     if data.startswith(codecs.BOM_UTF8):
         guess = _legacy(data[len(codecs.BOM_UTF8):])
         looks = f"，看起来是 {guess[0]} 编码" if guess else "，也不是 GBK/GB18030 或 Big5"
-        raise Invalid("encoding-mismatch", f"文件开头的 BOM 标记表明是 UTF-8，但内容不是 UTF-8{looks}："
+        raise Invalid(codes.ENCODING_MISMATCH, f"文件开头的 BOM 标记表明是 UTF-8，但内容不是 UTF-8{looks}："
                       "多半是用别的编码另存时带上了旧标记。为免显示乱码，未读取。" + _SAVE_AS)
     guess = _legacy(data)
     if guess is None:
-        raise Invalid("encoding-unknown", "无法识别文件编码：不是 UTF-8、GBK/GB18030 或 Big5。" + _SAVE_AS)
+        raise Invalid(codes.ENCODING_UNKNOWN, "无法识别文件编码：不是 UTF-8、GBK/GB18030 或 Big5。" + _SAVE_AS)
     return data.decode(guess[1])
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core import codes
 from ..core.problems import Problem, Report, Severity, Unreadable
 from ..core.settings import Settings
 
@@ -66,11 +67,11 @@ def report_refusal(report: Report, exc: Refused, name: str) -> None:
     """The one problem of a refused file."""
     where = {"file": name, "sheet": exc.sheet, "row": exc.row, "column": exc.column}
     if isinstance(exc, TooLarge):
-        report.error("file-too-large", exc.message, **where)
+        report.error(codes.FILE_TOO_LARGE, exc.message, **where)
     elif isinstance(exc, TooManyAliases):
-        report.error("yaml-aliases", exc.message, **where)
+        report.error(codes.YAML_ALIASES, exc.message, **where)
     else:
-        report.error("file-unreadable", exc.message, **where)
+        report.error(codes.FILE_UNREADABLE, exc.message, **where)
 
 
 def mb(size: int) -> str:
@@ -269,6 +270,6 @@ def visible(value) -> tuple[object, str]:
 
 def invisible_problem(removed: str, file: str, sheet: str, row: int | None, column: str) -> Problem:
     what = f"「{column}」中" if column else ""
-    return Problem(Severity.WARNING, "control-characters",
+    return Problem(Severity.WARNING, codes.CONTROL_CHARACTERS,
                    f"{what}有看不见的字符 {removed}，已删除：这类字符会让网页上显示的文字与实际内容不同。"
                    "请在原文件中重新输入此处内容", file, sheet, row, column)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core import codes
 from ..core.problems import Problem, Report, Severity, Unreadable
 from ..core.schema import ValueType
 from ..core.text import cell_text
@@ -87,11 +88,11 @@ def read_records(path: Path, name: str, rtype, mapping, report: Report, limits: 
     if isinstance(data, dict) and isinstance(data.get(rtype.name), list):
         for key in data:
             if key != rtype.name:
-                report.error("file-shape", f"文件中的「{_key_text(key)}」未读取：文件应只含记录列表，或 {rtype.name}: [记录…]",
+                report.error(codes.FILE_SHAPE, f"文件中的「{_key_text(key)}」未读取：文件应只含记录列表，或 {rtype.name}: [记录…]",
                              file=name, column=_key_text(key))
         data = data[rtype.name]
     if not isinstance(data, list):
-        report.error("file-shape", "文件应为记录列表（每条记录一组 字段: 值）", file=name)
+        report.error(codes.FILE_SHAPE, "文件应为记录列表（每条记录一组 字段: 值）", file=name)
         return []
     _check_size(data, lines, limits)
     table = alias_table(rtype, mapping.aliases)
@@ -101,12 +102,12 @@ def read_records(path: Path, name: str, rtype, mapping, report: Report, limits: 
         number = lines[index] if index < len(lines) else index + 1
         raw = RawRow(name, "", number, optional=mapping.optional)
         if not isinstance(item, dict):
-            raw.problems.append(Problem(Severity.ERROR, "file-shape", "这一条不是“字段: 值”的形式", name, "", number,
+            raw.problems.append(Problem(Severity.ERROR, codes.FILE_SHAPE, "这一条不是“字段: 值”的形式", name, "", number,
                                         value=_brief(item)))
             rows.append(raw)  # counted, and rejected
             continue
         for key in getattr(item, "duplicates", ()):
-            raw.problems.append(Problem(Severity.ERROR, "conflicting-columns",
+            raw.problems.append(Problem(Severity.ERROR, codes.CONFLICTING_COLUMNS,
                                         f"「{_key_text(key)}」在这一条中出现两次且内容不同，请只保留一个", name, "", number,
                                         _key_text(key)))
         extra = []
@@ -124,14 +125,14 @@ def read_records(path: Path, name: str, rtype, mapping, report: Report, limits: 
             choices = rtype.field(field_id).value_type is ValueType.CHOICES and isinstance(value, list)
             if not (choices and all(_scalar(v) for v in value) or _scalar(value)):
                 what = "一组“字段: 值”" if isinstance(value, dict) else "一组值" if isinstance(value, (list, set)) else "二进制数据"
-                raw.problems.append(Problem(Severity.ERROR, "file-shape", f"「{header}」的值是{what}，"
+                raw.problems.append(Problem(Severity.ERROR, codes.FILE_SHAPE, f"「{header}」的值是{what}，"
                                             "应为一个值（文字、数字或日期）", name, "", number, header, _brief(value)))
                 continue
             raw.add(field_id, Cell(header, value, unit))
         fill_fixed(raw, mapping)
         keep(raw, rows, report, rtype, extra)
     for key, number in unknown.items():
-        report.warning("unknown-column", f"不认识的字段「{key}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
+        report.warning(codes.UNKNOWN_COLUMN, f"不认识的字段「{key}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
                        file=name, row=number, column=key)
     return rows
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import codes
 from ..core.problems import Report, Unreadable
 from ..core.schema import RecordType
 from ..core.text import cell_text
@@ -36,7 +37,7 @@ def load_mapping(folder: Path, rtype: RecordType, report: Report, root: Path, li
     where = {"file": display_path(path, root)}
 
     def bad(message: str) -> None:
-        report.error("mapping-invalid", message, **where)
+        report.error(codes.MAPPING_INVALID, message, **where)
 
     try:
         limits = limits or Limits.of(None)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from ..core import codes
 from ..core import identifiers
 from ..core.dates import PLAUSIBLE_YEARS, parse_date
 from ..core.problems import Invalid
@@ -25,18 +26,18 @@ def parse_amount(value, unit: str = "") -> Decimal:
         text = fold(cell_text(value)).replace(" ", "")
         match = _AMOUNT.match(text)
         if not match:
-            raise Invalid("invalid-amount", "无法识别的金额，请只写数字和单位，如 13万、130000、1,300 元")
+            raise Invalid(codes.INVALID_AMOUNT, "无法识别的金额，请只写数字和单位，如 13万、130000、1,300 元")
         try:
             number = Decimal(match.group(1).replace(",", ""))
         except InvalidOperation:
-            raise Invalid("invalid-amount", "无法识别的金额") from None
+            raise Invalid(codes.INVALID_AMOUNT, "无法识别的金额") from None
         cell_unit = match.group(2) or ""
     if number < 0:
-        raise Invalid("negative-amount", "金额不能为负数")
+        raise Invalid(codes.NEGATIVE_AMOUNT, "金额不能为负数")
     if (cell_unit or unit).startswith("万"):
         number *= 10000
     if number > MAX_AMOUNT:
-        raise Invalid("invalid-amount", "金额大得不合常理（超过一千亿元），请检查是否多写了数字或单位")
+        raise Invalid(codes.INVALID_AMOUNT, "金额大得不合常理（超过一千亿元），请检查是否多写了数字或单位")
     return number.quantize(Decimal("0.01"))
 
 
@@ -82,14 +83,14 @@ def parse_uscc(value) -> str:
         found = _id_inside(code)
     if found is not None:
         extra = "如是旧的 15 位工商注册号，请改填 18 位统一社会信用代码。" if len(found) == 15 else ""
-        raise Invalid("uscc-looks-like-id", ID_IN_USCC.format(extra=extra))
-    return _checked_code(code, identifiers.uscc_problem, "invalid-uscc")
+        raise Invalid(codes.USCC_LOOKS_LIKE_ID, ID_IN_USCC.format(extra=extra))
+    return _checked_code(code, identifiers.uscc_problem, codes.INVALID_USCC)
 
 
 def parse_id_number(value) -> str:
     """ID numbers lose the dashes and dots people group them with: 110101-20100101-1237."""
     grouped = re.sub(r"[\s\-.–—]", "", fold(cell_text(value)))
-    return _checked_code(grouped, identifiers.id_number_problem, "invalid-id-number")
+    return _checked_code(grouped, identifiers.id_number_problem, codes.INVALID_ID_NUMBER)
 
 
 _YEAR_BRACKETS = re.compile(r"[\[［【(（〔]\s*((?:19|20)\d{2})\s*[\]］】)）〕]")
@@ -106,7 +107,7 @@ def parse_decision_no(value) -> str:
 def _choice(field: Field, text: str) -> str:
     text = fold(text)
     if text not in field.choices:
-        raise Invalid("invalid-choice", f"「{field.label}」只能是：{' / '.join(field.choices)}")
+        raise Invalid(codes.INVALID_CHOICE, f"「{field.label}」只能是：{' / '.join(field.choices)}")
     return text
 
 
@@ -119,7 +120,7 @@ def parse_choices(field: Field, value) -> tuple[str, ...]:
     parts = [p.strip() for p in _SPLIT.split(fold(cell_text(value))) if p.strip()]
     bad = [p for p in parts if p not in field.choices]
     if bad:
-        raise Invalid("invalid-choice",
+        raise Invalid(codes.INVALID_CHOICE,
                       f"「{field.label}」含有不认识的类别「{'、'.join(bad)}」，可用：{'、'.join(field.choices)}")
     return tuple(dict.fromkeys(parts))
 
@@ -137,7 +138,7 @@ def clean(field: Field, value, unit: str = ""):
     if vt is ValueType.DATE:
         parsed = parse_date(value)
         if not (PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]) and not field.open_ended:
-            raise Invalid("invalid-date", f"日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年），请检查年份")
+            raise Invalid(codes.INVALID_DATE, f"日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年），请检查年份")
         return parsed
     if vt is ValueType.AMOUNT:
         return parse_amount(value, unit)

@@ -16,6 +16,7 @@ from typing import Callable
 
 import yaml
 
+from ..core import codes
 from ..core.dates import parse_date
 from ..core.personal import CATEGORY_LABELS, mask_text
 from ..core.problems import Invalid, Report, Unreadable
@@ -75,7 +76,7 @@ def _page(path: Path, docs_dir: Path, root: Path, names: frozenset[str], report:
     text, cleaned = _visible_text(path.read_text(encoding="utf-8-sig", errors="replace"), name, report)
     found = personal_words(uri.removesuffix(".md"), names)
     if found:
-        report.error("personal-data-in-address", f"文件名中有疑似{found}的内容。文件名会成为网页地址，发布后无法遮蔽，请改名",
+        report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"文件名中有疑似{found}的内容。文件名会成为网页地址，发布后无法遮蔽，请改名",
                      file=name)
     match = FRONT.match(text)
     if not match:
@@ -85,13 +86,13 @@ def _page(path: Path, docs_dir: Path, root: Path, names: frozenset[str], report:
         meta, node = load_yaml(match.group(1), Limits.of(None))
     except Unreadable as exc:
         row = getattr(exc, "row", None)
-        report.error("front-matter-invalid", f"页面开头 --- 之间的设置（front matter）写法有误：{exc}",
+        report.error(codes.FRONT_MATTER_INVALID, f"页面开头 --- 之间的设置（front matter）写法有误：{exc}",
                      file=name, row=None if row is None else row + 1)
         return Page(uri, {}, body, body_line, path.stem, False, True)
     if meta is None:
         return Page(uri, {}, body, body_line, _title({}, body, path.stem), False, False)
     if not isinstance(meta, dict):
-        report.error("front-matter-invalid", "页面开头 --- 之间的设置（front matter）应为“键: 值”的形式", file=name, row=2)
+        report.error(codes.FRONT_MATTER_INVALID, "页面开头 --- 之间的设置（front matter）应为“键: 值”的形式", file=name, row=2)
         return Page(uri, {}, body, body_line, path.stem, False, True)
     lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
     clean, ok = _normalised(meta, lines, name, names, report)
@@ -122,12 +123,12 @@ def _heading_title(title: str, body: str, body_line: int, name: str, names: froz
         return True
     row = body_line + body[:at].count("\n")
     if MARKUP.search(title):
-        report.error("front-matter-markup", "标题是纯文字，不能含 < 或 >（网页会把它当作代码执行）。请改用全角的＜＞或书名号《》",
+        report.error(codes.FRONT_MATTER_MARKUP, "标题是纯文字，不能含 < 或 >（网页会把它当作代码执行）。请改用全角的＜＞或书名号《》",
                      file=name, row=row, column="title", value=title[:80])
         return False
     found = personal_words(title, names)
     if found:
-        report.error("personal-data-in-address", f"标题中有疑似{found}的内容。标题会出现在网页地址、订阅和搜索中，"
+        report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"标题中有疑似{found}的内容。标题会出现在网页地址、订阅和搜索中，"
                      "发布后无法遮蔽，请删除", file=name, row=row, column="title")
         return False
     return True
@@ -151,21 +152,21 @@ def _normalised(meta: dict, lines: dict[str, int], name: str, names: frozenset[s
         if key in TEXT_KEYS:
             for text in _texts(value):
                 if MARKUP.search(text):
-                    report.error("front-matter-markup", f"「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）。"
+                    report.error(codes.FRONT_MATTER_MARKUP, f"「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）。"
                                  "请改用全角的＜＞或书名号《》", file=name, row=row, column=str(key), value=text[:80])
                     ok = False
         if key in ADDRESS_KEYS:
             for text in _texts(value):
                 found = personal_words(text, names)
                 if found:
-                    report.error("personal-data-in-address", f"「{key}」中有疑似{found}的内容。它会成为网页地址、标题、"
+                    report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"「{key}」中有疑似{found}的内容。它会成为网页地址、标题、"
                                  "订阅或搜索中的文字，发布后无法遮蔽，请删除", file=name, row=row, column=str(key))
                     ok = False
         elif key == "description" and isinstance(value, str):
             masked, counts = mask_text(value, names)
             if counts:
                 what = "、".join(CATEGORY_LABELS[c] for c in sorted(counts))
-                report.warning("personal-data-masked", f"「description」中有疑似{what}，网页中已遮蔽；请核对并从原文删除",
+                report.warning(codes.PERSONAL_DATA_MASKED, f"「description」中有疑似{what}，网页中已遮蔽；请核对并从原文删除",
                                file=name, row=row, column="description")
                 value = masked
         elif key == "date":
@@ -208,21 +209,21 @@ def _check_addresses(posts: list[Page], docs_dir: Path, root: Path, report: Repo
             slug = make(text) if make else text
             what = "分类" if key == "categories" else "文章"
             if not slug.strip("-"):
-                report.error("address-empty", f"{what}「{text}」生成的网页地址是空的（只有标点符号），请加上文字",
+                report.error(codes.ADDRESS_EMPTY, f"{what}「{text}」生成的网页地址是空的（只有标点符号），请加上文字",
                              file=name, column=key)
                 continue
             if len(slug.encode("utf-8")) > MAX_ADDRESS_BYTES:
-                report.error("address-too-long", f"{what}「{text[:30]}…」生成的网页地址超过 {MAX_ADDRESS_BYTES} 字节，请改短",
+                report.error(codes.ADDRESS_TOO_LONG, f"{what}「{text[:30]}…」生成的网页地址超过 {MAX_ADDRESS_BYTES} 字节，请改短",
                              file=name, column=key)
                 continue
             year = page.day.year if page.day else ""
             address = f"category/{slug.casefold()}" if key == "categories" else f"{year}/{slug.casefold()}"
             first = seen.setdefault(address, (text, name))
             if key == "categories" and first[0] != text:
-                report.error("duplicate-address", f"分类「{text}」与「{first[0]}」（{first[1]}）生成相同的网页地址，"
+                report.error(codes.DUPLICATE_ADDRESS, f"分类「{text}」与「{first[0]}」（{first[1]}）生成相同的网页地址，"
                              "请改写其中一个", file=name, column=key)
             elif key != "categories" and first[1] != name:
-                report.error("duplicate-address", f"文章「{text}」与 {first[1]} 的网页地址相同，请用 slug 改写其中一个",
+                report.error(codes.DUPLICATE_ADDRESS, f"文章「{text}」与 {first[1]} 的网页地址相同，请用 slug 改写其中一个",
                              file=name, column=key)
 
 
@@ -234,14 +235,14 @@ def check_setting_texts(texts: dict[str, str], source: str, names: frozenset[str
     page's title) is an error, elsewhere (a footer's contact line) a warning to look at."""
     for key, text in texts.items():
         if MARKUP.search(text):
-            report.error("config-invalid", f"设置项「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）",
+            report.error(codes.CONFIG_INVALID, f"设置项「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）",
                          file=source, column=key, value=text[:80])
         found = [c for c in mask_text(text, names)[1] if c in PRIVATE]
         if found:
             what = "、".join(CATEGORY_LABELS[c] for c in found)
             if key in ("site_name", "site_description"):
-                report.error("personal-data-in-address", f"设置项「{key}」中有疑似{what}，它会出现在每个网页的标题中，请删除",
+                report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"设置项「{key}」中有疑似{what}，它会出现在每个网页的标题中，请删除",
                              file=source, column=key)
             else:
-                report.warning("personal-data-in-content", f"设置项「{key}」中有疑似{what}，它会出现在每个网页上，请核对",
+                report.warning(codes.PERSONAL_DATA_IN_CONTENT, f"设置项「{key}」中有疑似{what}，它会出现在每个网页上，请核对",
                                file=source, column=key)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core import codes
 from ..core.problems import Problem, Report, Severity
 from ..core.schema import RecordType
 from ..core.text import cell_text, is_placeholder
@@ -42,7 +43,7 @@ class RawRow:
             self.cells[field_id] = cell
         elif cell_text(cell.value) and cell_text(cell.value) != cell_text(old.value):
             self.problems.append(Problem(
-                Severity.ERROR, "conflicting-columns",
+                Severity.ERROR, codes.CONFLICTING_COLUMNS,
                 f"「{cell.header}」与「{old.header}」是同一字段，但内容不一致，请只保留一列",
                 self.file, self.sheet, self.row, cell.header, cell_text(cell.value)))
 
@@ -62,10 +63,10 @@ def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, m
     if header_at is None:
         hint = f"没有找到表头行（应包含「{rtype.field(rtype.key).label}」等列名，或在 {MAPPING_FILE} 中添加别名）"
         if sheet:
-            report.error("header-missing", hint + f"，此工作表未读取。如是说明页，请在 {MAPPING_FILE} 的 "
+            report.error(codes.HEADER_MISSING, hint + f"，此工作表未读取。如是说明页，请在 {MAPPING_FILE} 的 "
                          "ignore_sheets 中列出", file=name, sheet=sheet)
         else:
-            report.error("header-missing", hint + "，此文件未读取", file=name)
+            report.error(codes.HEADER_MISSING, hint + "，此文件未读取", file=name)
         return []
     columns: list[tuple[int, str, Cell]] = []
     seen: dict[str, str] = {}
@@ -81,12 +82,12 @@ def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, m
         field_id = table.get(folded)
         if field_id is None:
             if folded not in mapping.ignore:
-                report.warning("unknown-column",
+                report.warning(codes.UNKNOWN_COLUMN,
                                f"不认识的列「{text}」，已忽略；如需使用请在 {MAPPING_FILE} 中添加别名",
                                file=name, sheet=sheet, row=header_at + 1, column=text)
             continue
         if field_id in seen:
-            report.note("duplicate-column", f"列「{text}」与列「{seen[field_id]}」是同一字段：读取有内容的一列，"
+            report.note(codes.DUPLICATE_COLUMN, f"列「{text}」与列「{seen[field_id]}」是同一字段：读取有内容的一列，"
                         "两列都有内容且不一致时报错", file=name, sheet=sheet, row=header_at + 1, column=text)
         seen.setdefault(field_id, text)
         columns.append((index, field_id, Cell(text, None, unit)))
@@ -104,7 +105,7 @@ def rows_from_grid(grid: list[list], name: str, sheet: str, rtype: RecordType, m
         extra = [_shown(v) for i, v in enumerate(values) if i not in mapped]
         for i, value in enumerate(values):
             if headerless(i) and _shown(value):
-                raw.problems.append(Problem(Severity.ERROR, "cell-without-header",
+                raw.problems.append(Problem(Severity.ERROR, codes.CELL_WITHOUT_HEADER,
                                             f"第 {i + 1} 列没有表头，其中的内容无法归入任何字段：请补上表头或删去",
                                             name, sheet, offset, f"第 {i + 1} 列", _shown(value)))
         fill_fixed(raw, mapping)
@@ -151,6 +152,6 @@ def keep_row(raw: RawRow, report: Report, rtype: RecordType, extra: list[str] = 
     says_nothing = any(is_placeholder(t) for t in filled.values()) and all(
         is_placeholder(t) or fid in rtype.placeholder_companions for fid, t in filled.items())
     if says_nothing and all(not t or is_placeholder(t) for t in required):
-        report.note("placeholder-row", "此行为“无/暂无/—”占位行（必填项均无内容），已跳过", **raw.where())
+        report.note(codes.PLACEHOLDER_ROW, "此行为“无/暂无/—”占位行（必填项均无内容），已跳过", **raw.where())
         return False
     return True

@@ -5,6 +5,7 @@ import unicodedata
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
+from ..core import codes
 from ..core.model import Record, Source
 from ..core.personal import mask_text
 from ..core.problems import Invalid, Problem, Severity
@@ -59,13 +60,13 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
         try:
             value = clean(f, cell.value, cell.unit)
         except Invalid as exc:
-            personal = not f.public or exc.code == "uscc-looks-like-id"
+            personal = not f.public or exc.code == codes.USCC_LOOKS_LIKE_ID
             problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header,
                                      hide(cell.value) if personal else cell.value))
             continue
         found = personal_in_code(value) if value is not None and f.value_type is ValueType.CODE else ""
         if found:
-            problems.append(_problem(raw, Severity.ERROR, "personal-data-in-code",
+            problems.append(_problem(raw, Severity.ERROR, codes.PERSONAL_DATA_IN_CODE,
                                      f"「{cell.header}」中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息："
                                      "请核对并改正；如确是编号本身，请联系技术人员", cell.header, hide(value)))
             continue
@@ -75,11 +76,11 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
         key = values[rtype.key]
         label = rtype.field(rtype.key).label
         if not slugify(key):
-            problems.append(_problem(raw, Severity.ERROR, "invalid-decision-no",
+            problems.append(_problem(raw, Severity.ERROR, codes.INVALID_DECISION_NO,
                                      f"「{label}」中没有文字或数字，无法生成页面地址",
                                      column_of(raw, rtype, rtype.key), values.pop(rtype.key)))
         elif address_too_long(slugify(key)):
-            problems.append(_problem(raw, Severity.ERROR, "address-too-long",
+            problems.append(_problem(raw, Severity.ERROR, codes.ADDRESS_TOO_LONG,
                                      f"「{label}」过长：{address_too_long(slugify(key))}。请核对是否把其他内容也填进了这一格",
                                      column_of(raw, rtype, rtype.key), values.pop(rtype.key)[:60] + "…"))
     return values, problems
@@ -107,13 +108,13 @@ def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[st
 
     for f in rtype.fields:
         if f.required and f.id not in values and f.id not in bad_cells and f.id not in raw.optional:
-            yield err("required-missing", f"必填项「{f.label}」为空", f.id)
+            yield err(codes.REQUIRED_MISSING, f"必填项「{f.label}」为空", f.id)
     for check in rtype.checks:
         for problem in check(values, err, warn, settings):
             # a cell already reported as invalid is not reported again as missing (nor as a missing fine);
             # a field the site declares optional is not required
             field_id = _field_of(problem, raw, rtype)
-            if field_id in bad_cells or problem.code == "required-missing" and field_id in raw.optional:
+            if field_id in bad_cells or problem.code == codes.REQUIRED_MISSING and field_id in raw.optional:
                 continue
             yield problem
 
@@ -124,7 +125,7 @@ def validate_rows(rows: Iterable[RawRow], rtype: RecordType, settings: Settings
     records, problems, rejected = [], [], 0
     shared: dict[tuple, Mapping] = {}
     for raw in rows:
-        if any(p.code == "file-shape" for p in raw.problems):  # not a record at all: nothing more to check
+        if any(p.code == codes.FILE_SHAPE for p in raw.problems):  # not a record at all: nothing more to check
             problems.extend(raw.problems)
             rejected += 1
             continue
@@ -169,9 +170,9 @@ def unique_keys(across: Across, settings: Settings) -> None:
         if rec.key in first_of:
             first = first_of[rec.key]
             label = rec.rtype.field(rec.rtype.key).label
-            across.reject(i, across.records[first], "duplicate", f"{label}重复")
+            across.reject(i, across.records[first], codes.DUPLICATE, f"{label}重复")
             if first not in across.rejected:
-                across.reject(first, rec, "duplicate", f"{label}重复")
+                across.reject(first, rec, codes.DUPLICATE, f"{label}重复")
             continue
         first_of[rec.key] = i
 
@@ -195,7 +196,7 @@ def distinct_pages(across: Across, settings: Settings) -> None:
             label = rec.rtype.field(rec.rtype.key).label
             other = across.records[by_page[folder]]
             same = "相同的页面地址" if other.page == rec.page else f"只差大小写的页面地址（{other.page} 与 {rec.page}）"
-            across.reject(i, other, "duplicate-address",
+            across.reject(i, other, codes.DUPLICATE_ADDRESS,
                           f"与另一{label}生成{same}，在不区分大小写的磁盘上是同一个文件：请核对{label}写法")
         by_page.setdefault(folder, i)
 

@@ -26,6 +26,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 from openpyxl.utils.exceptions import InvalidFileException
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from ..core import codes
 from ..core.problems import Report, Unreadable
 from .limits import RAISE_IT, Budget, Limits, TooLarge, mb
 
@@ -77,7 +78,7 @@ def _sheets(path, name: str, ignore: set[str], report: Report, limits: Limits) -
         if title in ignore:
             continue
         if meta.visible is not SheetVisibleEnum.Visible:
-            report.error("hidden-sheet", f"工作表「{meta.name}」是隐藏的，未读取：隐藏页常是旧数据。请取消隐藏后再发布，"
+            report.error(codes.HIDDEN_SHEET, f"工作表「{meta.name}」是隐藏的，未读取：隐藏页常是旧数据。请取消隐藏后再发布，"
                          "或在映射文件的 ignore_sheets 中列出", file=name, sheet=meta.name)
             continue
         scan = scans.get(parts.get(meta.name, ""), SheetScan())
@@ -94,7 +95,7 @@ def _sheets(path, name: str, ignore: set[str], report: Report, limits: Limits) -
         grid = _grid(book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False), budget, meta.name)
         for ref, declared in _spread_merged(grid, scan.merges, budget, meta.name):
             clipped = f"（声明的范围 {declared} 超出有内容的单元格，只填到 {ref}）" if declared != ref else ""
-            report.note("merged-cells", f"合并单元格 {ref} 已按显示内容填入其中每一行{clipped}", file=name,
+            report.note(codes.MERGED_CELLS, f"合并单元格 {ref} 已按显示内容填入其中每一行{clipped}", file=name,
                         sheet=meta.name, row=range_boundaries(ref)[1])
         if scan.formulas:
             _check_formulas(path, meta.name, grid, name, report)
@@ -167,7 +168,7 @@ def _check_formulas(path, title: str, grid: list[list], name: str, report: Repor
             for c, value in enumerate(row):
                 shown = grid[r][c] if c < len(grid[r]) else None
                 if isinstance(value, str) and value.startswith("=") and shown is None:
-                    report.error("formula-not-calculated",
+                    report.error(codes.FORMULA_NOT_CALCULATED,
                                  "此单元格是公式，但文件中没有计算结果。请在 Excel 或 WPS 中打开后保存，再重试",
                                  file=name, sheet=title, row=r + 1, column=_column_name(c), value=value)
     finally:

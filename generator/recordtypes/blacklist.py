@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
+from ..core import codes
 from ..core.dates import add_years
 from ..core.schema import Field, RecordType, Roles, Search, Templates, ValueType as V
 from ..rules.blacklist import blacklist_window, decide_blacklist
@@ -35,14 +36,14 @@ FIELDS = (
 def check_removal(values, err, warn, settings):
     listed, removed, reason = values.get("listed_date"), values.get("removed_date"), values.get("removal_reason")
     if removed and not reason:
-        yield err("required-missing", "填写了移出日期时须填写「移出原因」", "removal_reason")
+        yield err(codes.REQUIRED_MISSING, "填写了移出日期时须填写「移出原因」", "removal_reason")
     if reason and not removed:
-        yield err("required-missing", "填写了移出原因时须填写「移出日期」", "removed_date")
+        yield err(codes.REQUIRED_MISSING, "填写了移出原因时须填写「移出日期」", "removed_date")
     if listed and removed and removed < listed:
-        yield err("date-order", "移出日期早于列入日期", "removed_date", removed.isoformat())
+        yield err(codes.DATE_ORDER, "移出日期早于列入日期", "removed_date", removed.isoformat())
     years = settings.credit_repair_min_years
     if listed and removed and reason == "信用修复" and removed < add_years(listed, years):
-        yield err("credit-repair-too-early",
+        yield err(codes.CREDIT_REPAIR_TOO_EARLY,
                   f"信用修复须在列入满{years}年后申请（最早 {add_years(listed, years)}），请核对移出日期",
                   "removed_date", removed.isoformat())
 
@@ -56,8 +57,8 @@ def no_overlapping_listings(across, settings):
         for a_pos, a in enumerate(indexes):
             for b in indexes[a_pos + 1:]:
                 if _overlap(across.records[a], across.records[b], settings):
-                    across.reject(b, across.records[a], "duplicate", "同一统一社会信用代码的列入期间重叠")
-                    across.reject(a, across.records[b], "duplicate", "同一统一社会信用代码的列入期间重叠")
+                    across.reject(b, across.records[a], codes.DUPLICATE, "同一统一社会信用代码的列入期间重叠")
+                    across.reject(a, across.records[b], codes.DUPLICATE, "同一统一社会信用代码的列入期间重叠")
 
 
 def _overlap(a, b, settings) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..core import codes
 from ..core.dates import WorkingDays, add_working_days
 from ..core.schema import Documents, Field, RecordType, Roles, Search, Templates, ValueType as V
 from ..core.text import cell_text, fold
@@ -75,7 +76,7 @@ def natural_person_cells(cells: dict) -> dict:
 
 def check_party(values, err, warn, settings):
     if values.get("party_type") in ("法人及非法人组织", "个体工商户") and "uscc" not in values:
-        yield err("required-missing", "法人及非法人组织、个体工商户须填写「统一社会信用代码」", "uscc")
+        yield err(codes.REQUIRED_MISSING, "法人及非法人组织、个体工商户须填写「统一社会信用代码」", "uscc")
 
 
 def check_dates(values, err, warn, settings):
@@ -84,12 +85,12 @@ def check_dates(values, err, warn, settings):
     if decided and published:
         deadline = add_working_days(decided, days)
         if published < decided:
-            yield err("date-order", "公示日期早于处罚决定日期", "publish_date", published.isoformat())
+            yield err(codes.DATE_ORDER, "公示日期早于处罚决定日期", "publish_date", published.isoformat())
         elif published > deadline.day:
-            yield warn("late-publication", _late_message(days, deadline), "publish_date", published.isoformat())
+            yield warn(codes.LATE_PUBLICATION, _late_message(days, deadline), "publish_date", published.isoformat())
     status_date = values.get("status_date")
     if decided and status_date and status_date < decided:
-        yield err("date-order", "状态日期早于处罚决定日期", "status_date", status_date.isoformat())
+        yield err(codes.DATE_ORDER, "状态日期早于处罚决定日期", "status_date", status_date.isoformat())
 
 
 def _late_message(days: int, deadline: WorkingDays) -> str:
@@ -105,22 +106,22 @@ def check_status(values, err, warn, settings):
     status = values.get("status", "有效")
     # A withdrawal must never be blocked by a missing detail: without its date it takes effect at once.
     if status != "有效" and "status_date" not in values:
-        yield warn("status-incomplete", f"状态为「{status}」但未填写「状态日期」，按今日起生效处理，请补填", "status_date")
+        yield warn(codes.STATUS_INCOMPLETE, f"状态为「{status}」但未填写「状态日期」，按今日起生效处理，请补填", "status_date")
     if status != "有效" and "status_reason" not in values:
-        yield warn("status-incomplete", f"状态为「{status}」但未填写「状态说明」，请补填", "status_reason")
+        yield warn(codes.STATUS_INCOMPLETE, f"状态为「{status}」但未填写「状态说明」，请补填", "status_reason")
     if status == "有效" and ("status_date" in values or "status_reason" in values):
-        yield warn("status-incomplete", "填写了状态日期或状态说明，但状态为「有效」，是否漏填了状态？", "status")
+        yield warn(codes.STATUS_INCOMPLETE, "填写了状态日期或状态说明，但状态为「有效」，是否漏填了状态？", "status")
     if status in ("提前停止公示", "信用修复") and values.get("decision_date"):
         rules = rule_set(values, settings)
         forbidden = NO_EARLY_STOP.intersection(values.get("penalty_kind", ()))
         if rules == MARKET and forbidden:
-            yield err("early-stop-forbidden", f"处罚类别含「{'、'.join(sorted(forbidden))}」，依法不得提前停止公示",
+            yield err(codes.EARLY_STOP_FORBIDDEN, f"处罚类别含「{'、'.join(sorted(forbidden))}」，依法不得提前停止公示",
                       "status", status)
             return
         earliest, status_date = repair_from(values, settings), values.get("status_date")
         if earliest and status_date and status_date < earliest:
             law = "信用中国规则（发改委58号令）下最短公示期" if rules == CREDIT else "提前停止公示须公示满规定时限"
-            yield err("credit-repair-too-early", f"{law}未满（最早 {earliest}），不能在 {status_date} {status}，"
+            yield err(codes.CREDIT_REPAIR_TOO_EARLY, f"{law}未满（最早 {earliest}），不能在 {status_date} {status}，"
                       "请核对状态日期", "status_date", status_date.isoformat())
 
 
@@ -134,16 +135,16 @@ def check_decision_no(values, err, warn, settings):
         return
     match = DECISION_NO.match(number)
     if match is None:
-        yield warn("decision-no-form", "决定书文号不是常见的“机关代字〔年份〕序号号”形式（如 示例市监处罚〔2026〕11号），"
+        yield warn(codes.DECISION_NO_FORM, "决定书文号不是常见的“机关代字〔年份〕序号号”形式（如 示例市监处罚〔2026〕11号），"
                    "请核对是否填错列或漏字", "decision_no", number)
     elif decided and int(match["year"]) != decided.year:
-        yield warn("decision-no-year", f"决定书文号中的年份 {match['year']} 与处罚决定日期 {decided} 的年份不同，"
+        yield warn(codes.DECISION_NO_YEAR, f"决定书文号中的年份 {match['year']} 与处罚决定日期 {decided} 的年份不同，"
                    "请核对文号或决定日期", "decision_no", number)
 
 
 def check_amounts(values, err, warn, settings):
     if "罚款" in values.get("penalty_kind", ()) and "fine" not in values:
-        yield warn("fine-missing", "处罚类别含「罚款」但未填写罚款金额", "fine")
+        yield warn(codes.FINE_MISSING, "处罚类别含「罚款」但未填写罚款金额", "fine")
 
 
 CASES = RecordType(
