@@ -31,7 +31,7 @@ def data_lines(path: Path) -> int:
 
 def run(as_of: str) -> dict:
     from generator.adapters.mkdocs.config import read_site_config
-    from generator.build.pipeline import inspect
+    from generator.assemble.pipeline import inspect
     from generator.core.dates import parse_date
     from generator.recordtypes import REGISTRY
     from generator.rules.publication import publish

@@ -8,11 +8,11 @@ from .cli import main
 from .cli.common import EXIT_BUG
 
 
-def bug_report(kind, value, tb) -> None:
-    if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, value, tb)
+def bug_report(exc_type, value, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, value, tb)
         return
-    traceback.print_exception(kind, value, tb)
+    traceback.print_exception(exc_type, value, tb)
     print("\n程序内部错误（不是数据或设置的问题），网站未生成，原有网站保持不变。"
           "请把以上全部内容和所用的命令发给维护人员。", file=sys.stderr)
     sys.stdout.flush()

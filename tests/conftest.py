@@ -83,6 +83,18 @@ nav:
 """
 
 
+def read_folder(folder: Path, rtype, report, root: Path, settings=None) -> list:
+    """Every raw row of every data file in a folder, as intake reads them one by one (problems to the report)."""
+    from generator.intake.files import data_files, read_file
+    from generator.intake.limits import Limits
+    from generator.intake.mapping import load_mapping
+
+    limits = Limits.of(settings)
+    mapping = load_mapping(folder, rtype, report, root, limits)
+    return [row for path in data_files(folder, report, root) for row in read_file(path, rtype, mapping, report, root,
+                                                                                  limits)]
+
+
 def decide(record, as_of, settings, revoked=frozenset()):
     """A record's decision for one day; `revoked` are code_keys of revoked penalty decisions."""
     from generator.rules.windows import RuleContext
@@ -93,7 +105,7 @@ def decide(record, as_of, settings, revoked=frozenset()):
 def inspect_site(config_file: Path):
     """(settings, dataset, report) of a site folder, as `check` sees it."""
     from generator.adapters.mkdocs.config import read_site_config
-    from generator.build.pipeline import inspect
+    from generator.assemble.pipeline import inspect
 
     inspection = inspect(read_site_config(config_file), REGISTRY)
     return inspection.settings, inspection.dataset, inspection.report
@@ -109,8 +121,8 @@ def publish_all(dataset, settings, as_of):
 
 def prepared_for(dataset, settings, as_of, root: Path, registry=REGISTRY, theme_dir: Path = PROJECT / "theme"):
     """A decided, redacted plan for a dataset made in a test, as if read from a site at `root`."""
-    from generator.build.pipeline import prepare
-    from generator.build.plan import Inspection, Plan, SiteConfig
+    from generator.assemble.pipeline import prepare
+    from generator.assemble.plan import Inspection, Plan, SiteConfig
     from generator.core.problems import Report
     from generator.rules.redact import person_names
 
@@ -127,7 +139,7 @@ FRAME = ("<title>@T@</title><main>", "</main>", "@T@", "@P@")
 def write_outputs(prepared, folder: Path) -> dict[str, str | bytes]:
     """Every output of the site without the theme engine: generated Markdown sources, then the files and
     record pages (in a bare frame). Returns path -> text (bytes for XLSX)."""
-    from generator.build import writer
+    from generator.assemble import writer
 
     written: dict[str, str | bytes] = {}
     for uri, text in writer.sources(prepared).items():

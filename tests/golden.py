@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.build import generations
+from generator.assemble import generations
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ASSET_LIST = "_assets.sha256"

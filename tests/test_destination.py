@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, case_row
-from generator.build import generations
+from generator.assemble import generations
 
 
 def _tree(root: Path) -> dict[str, str]:

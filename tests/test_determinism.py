@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import FixtureSite, at_day, case_row, uscc
-from generator.build import generations
+from generator.assemble import generations
 
 AS_OF = "2026-06-01"
 BUILD_DAYS = (date(2026, 6, 1), date(2031, 12, 31))  # the as-of day itself, and years later

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from generator.build.history import History, manifest_of, public_events
+from generator.assemble.history import History, manifest_of, public_events
 from generator.core.problems import Report
 from generator.recordtypes.cases import CASES
 from generator.rules.publication import Entry, Publication
@@ -27,7 +27,7 @@ def load(folder, report=None) -> History:
 
 def test_the_first_build_starts_the_log(tmp_path):
     manifest, events = load(tmp_path).compare(pub("2026-06-01", A))
-    assert manifest["records"] == {f"cases:{A}": {"kind": "cases", "name": f"公司{A}", "url": f"cases/{A}/"}}
+    assert manifest["records"] == {f"cases:{A}": {"type": "cases", "name": f"公司{A}", "url": f"cases/{A}/"}}
     assert events == [{"date": "2026-06-01", "first": True, "added": [], "removed": [], "count": 1}]
 
 
@@ -37,9 +37,9 @@ def test_additions_and_removals_with_a_public_reason(tmp_path):
     later = load(tmp_path)
     manifest, events = later.compare(pub("2026-07-01", B, withheld={A: "minor"}))
     event = events[-1]
-    assert event["added"] == [{"kind": "cases", "id": B, "name": f"公司{B}", "url": f"cases/{B}/"}]
+    assert event["added"] == [{"type": "cases", "id": B, "name": f"公司{B}", "url": f"cases/{B}/"}]
     # a record withdrawn for a reason the law keeps private is only "no longer published"
-    assert event["removed"] == [{"kind": "cases", "id": A, "reason": "not-public"}]
+    assert event["removed"] == [{"type": "cases", "id": A, "reason": "not-public"}]
     _, events = later.compare(pub("2026-07-01", B, withheld={A: "revoked"}))
     assert events[-1]["removed"][0]["reason"] == "revoked"
     _, events = later.compare(pub("2026-07-01", B))
@@ -70,9 +70,19 @@ def test_a_damaged_log_is_reported_and_starts_afresh(tmp_path):
 
 def test_public_events_name_only_records_still_public():
     events = [{"date": "2026-06-01", "first": False, "count": 2, "removed": [],
-               "added": [{"kind": "cases", "id": A, "name": "old", "url": "x"},
-                         {"kind": "cases", "id": B, "name": "old", "url": "y"}]}]
+               "added": [{"type": "cases", "id": A, "name": "old", "url": "x"},
+                         {"type": "cases", "id": B, "name": "old", "url": "y"}]}]
     live = manifest_of(pub("2026-07-01", B))["records"]
     shown = public_events(events, live)[0]["added"]
-    assert shown == [{"kind": "cases", "id": A, "name": "", "url": ""},
-                     {"kind": "cases", "id": B, "name": f"公司{B}", "url": f"cases/{B}/"}]
+    assert shown == [{"type": "cases", "id": A, "name": "", "url": ""},
+                     {"type": "cases", "id": B, "name": f"公司{B}", "url": f"cases/{B}/"}]
+
+
+def test_a_log_written_before_kind_was_called_type_is_read_as_it_was(tmp_path):
+    old = {"as_of": "2026-06-01", "records": {f"cases:{A}": {"kind": "cases", "name": f"公司{A}", "url": f"cases/{A}/"}}}
+    (tmp_path / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    report = Report()
+    history = load(tmp_path, report)
+    assert report.problems == [] and history.previous["records"][f"cases:{A}"]["type"] == "cases"
+    _, events = history.compare(pub("2026-07-01", A, B))
+    assert [a["id"] for a in events[-1]["added"]] == [B]  # A was there before: not added again

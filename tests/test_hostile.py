@@ -19,12 +19,12 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from conftest import PROJECT, case_row, inspect_site, uscc, write_csv
-from generator.build import staging
+from conftest import PROJECT, case_row, inspect_site, uscc, write_csv, read_folder
+from generator.assemble import staging
 from generator.core.problems import Report, Severity
 from generator.core.settings import Settings, settings_from_dict
 from generator.intake.campaigns import read_campaigns
-from generator.intake.files import decode_bytes, read_folder
+from generator.intake.files import decode_bytes
 from generator.intake.validate import MAX_ADDRESS_BYTES, validate_rows
 from generator.recordtypes.cases import CASES
 
@@ -40,7 +40,8 @@ start = time.perf_counter()
 from generator.core.problems import Report
 from generator.core.settings import Settings
 from generator.intake.campaigns import read_campaigns
-from generator.intake.files import read_folder
+sys.path.insert(0, "tests")
+from conftest import read_folder
 from generator.intake.validate import validate_rows
 from generator.recordtypes import REGISTRY
 root, kind, options = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])

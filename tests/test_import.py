@@ -206,8 +206,8 @@ def test_a_file_in_neither_encoding_is_named_and_the_others_still_import(tmp_pat
     code = run_import(str(latin), str(FIXTURES / "fire-315.txt"), str(utf16), "--to", str(tmp_path / "posts"))
     out, err = capsys.readouterr()
     assert code == 1
-    assert f"{latin}：未导入，既不是 UTF-8 也不是 GBK 编码" in err
-    assert f"{utf16}：未导入，是 UTF-16 编码" in err
+    assert f"{latin}：未导入，无法识别文件编码：不是 UTF-8、GBK/GB18030 或 Big5" in err
+    assert f"{utf16}：未导入，文件是 UTF-16 编码" in err
     assert "导入 1 个文件" in out and "2 个未导入" in out and str(latin) in out.splitlines()[-1]
     assert len(list((tmp_path / "posts").iterdir())) == 1
 
@@ -452,3 +452,20 @@ def blog_site(root: Path) -> FixtureSite:
     site.campaign({"id": "fire-products-315-2026", "title": "示例市“3·15”消防产品消费者维权活动",
                    "authority": "示例市消防救援支队", "start": "2026-03-01", "end": "2026-04-30"})
     return site
+
+
+@pytest.mark.parametrize("line, source", [
+    ("来源:网络整理 免责声明:本文仅供参考，不代表本站观点。", "网络整理"),
+    ("来源：示例市市场监督管理局 如有侵权请联系删除", "示例市市场监督管理局"),
+    ("来源：示例市消防救援支队　版权所有 示例市消防救援支队", "示例市消防救援支队"),
+])
+def test_a_source_and_a_notice_on_one_line_are_told_apart(line, source):
+    from generator.authoring.drafts import clean, render
+    from generator.authoring.sources import Source
+
+    text = "示例市开展消防产品检查\n\n本月共检查单位56家，发现隐患12处。\n\n" + line + "\n"
+    result = clean(Source("x.txt", text, "文本文件"), date(2026, 11, 20))
+    draft, _ = render(result)
+    assert result.meta["source"] == source
+    assert not any(word in draft for word in ("免责", "侵权", "版权所有"))
+    assert "本月共检查单位56家" in draft

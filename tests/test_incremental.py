@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import TODAY, FixtureSite, case_row, uscc
-from generator.build import generations
+from generator.assemble import generations
 
 PARTY = uscc("9111000012345" "0001")
 BLACKLIST_ROW = {"当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": PARTY, "列入事由": "拒不履行行政处罚决定",

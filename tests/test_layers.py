@@ -15,7 +15,7 @@ from conftest import PROJECT
 PACKAGE = PROJECT / "generator"
 # Layer -> rank. A module may import its own layer and lower ranks; layers of equal rank are siblings and
 # may not import each other (intake reads, rules decide: neither needs the other).
-RANKS = {"core": 0, "intake": 1, "rules": 1, "authoring": 1, "recordtypes": 2, "output": 3, "build": 4, "adapters": 5,
+RANKS = {"core": 0, "intake": 1, "rules": 1, "authoring": 1, "recordtypes": 2, "output": 3, "assemble": 4, "adapters": 5,
          "benchmark": 5, "cli": 6}
 
 
@@ -111,13 +111,13 @@ def test_no_import_cycles():
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("from ..build.plan import Plan", ["generator.intake.x (intake) imports generator.build.plan (build)"]),
+    ("from ..assemble.plan import Plan", ["generator.intake.x (intake) imports generator.assemble.plan (assemble)"]),
     ("def late():\n    from ..rules import redact", ["generator.intake.x (intake) imports generator.rules (rules)",
                                                       "generator.intake.x (intake) imports generator.rules.redact (rules)"]),
     ("from ..core.text import fold", []),
 ])
 def test_the_layer_check_sees_upward_and_sideways_imports(source, expected):
-    known = {"generator.build.plan", "generator.rules", "generator.rules.redact", "generator.core.text"}
+    known = {"generator.assemble.plan", "generator.rules", "generator.rules.redact", "generator.core.text"}
     imports = [i for i in imports_of(source, "generator.intake.x", False) if i in known]
     graph = {"generator.intake.x": (Path("x.py"), imports)}
     assert violations(graph) == expected

@@ -60,7 +60,7 @@ def test_values_as_the_site_shows_them():
 
 def test_context_sorts_newest_first_and_links_types(written):
     prepared, _ = written
-    site = prepared.site
+    site = prepared.content
     assert [e.view["decision_no"] for e in site.entries["cases"]] == ["测试罚〔2026〕2号", "测试罚〔2026〕3号",
                                                                       "测试罚〔2026〕1号"]
     assert site.url_for("cases", "测试罚〔2026〕1号") == "cases/测试罚-2026-1号/"

@@ -5,7 +5,7 @@ from datetime import date
 
 from conftest import TODAY, case_row
 from generator.adapters.mkdocs.config import read_site_config
-from generator.build.pipeline import make_plan
+from generator.assemble.pipeline import make_plan
 from generator.recordtypes import REGISTRY
 
 

@@ -17,11 +17,11 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from conftest import CASE_HEADERS, case_row, uscc, write_csv
+from conftest import CASE_HEADERS, case_row, uscc, write_csv, read_folder
 from generator.core.settings import Settings
 from generator.core.identifiers import id_check_char
 from generator.core.problems import Report, Severity
-from generator.intake.files import read_folder
+
 from conftest import BLACKLIST, CASES as CASE, inspect_site
 from generator.intake.validate import validate_rows
 

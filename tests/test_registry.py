@@ -11,8 +11,8 @@ import pytest
 from conftest import TODAY, case_row, uscc, write_csv
 from generator.adapters.mkdocs.build import render
 from generator.adapters.mkdocs.config import read_site_config
-from generator.build.pipeline import make_plan, prepare
-from generator.build.summary import summary
+from generator.assemble.pipeline import make_plan, prepare
+from generator.assemble.summary import summary
 from generator.core.schema import UnknownField
 from generator.recordtypes import REGISTRY
 from toytype import RECALLS, TEMPLATES

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from conftest import CASE_HEADERS, case_row, uscc, write_csv
+from conftest import CASE_HEADERS, case_row, uscc, write_csv, read_folder
 from generator.core.schema import ValueType
 from generator.core.settings import Settings
 from generator.core.model import Record
 from generator.core.problems import Report, Severity
-from generator.intake.files import read_folder
+
 from generator.intake.rows import Cell, RawRow
 from conftest import BLACKLIST, CASES as CASE, inspect_site
 from generator.intake.validate import check_across, validate_rows

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import prepared_for
-from generator.build import generations, staging
-from generator.build.writer import DuplicatePath, Frame, SiteWriter, sources
+from generator.assemble import generations, staging
+from generator.assemble.writer import DuplicatePath, Frame, SiteWriter, sources
 from generator.core.model import Dataset
 from generator.core.settings import Settings
 from generator.output.base import Output

@@ -31,7 +31,6 @@ RULES = {
 }
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e\u202a-\u202e\u2066-\u2069]+")
-_EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
 # One pinyin syllable with a tone mark, in ASCII or full-width brackets, right after a Chinese character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}[)）]")
@@ -142,6 +141,8 @@ _SOURCE_TAIL = re.compile(rf"[(（]\s*(?:(?:{_SOURCE_LABELS})\s*[:：]\s*(?P<a>[
 def source(view: str) -> Cut | None:
     """source: a line 来源：… / 供稿：…, or (供稿：…) / (… 供稿) ending a paragraph; the source goes to front matter."""
     match = _SOURCE_LINE.fullmatch(view)
+    if match and _DISCLAIMER_ANY.search(match["value"]):
+        return None  # 来源：… 版权所有…: the notice is cut first, by its own rule, and the source then read
     if match:
         return Cut(0, len(view), {"source": match["value"].strip()})
     match = _SOURCE_TAIL.search(view)
@@ -196,10 +197,21 @@ _DISCLAIMER_ANY = re.compile(r"版权所有(?![者人])|ICP备|ICP证|公网安�
                              r"技术支持\s*[:：]|建议使用.{0,20}浏览器|最佳浏览", re.I)
 
 
+_DISCLAIMER_INSIDE = re.compile(r"\s*(?:免责声明|版权声明)\s*[:：]")
+_SOURCE_LEAD = re.compile(rf"\s*(?:{_SOURCE_LABELS})\s*[:：]\s*[^\s:：，。；]{{1,40}}")
+
+
 def disclaimer(view: str) -> Cut | None:
     """disclaimer: a line that starts with 免责声明/版权声明/版权所有/© or holds a site notice (ICP备, 公网安备,
-    转载请注明, 如有侵权, 主办单位：…); at most 200 characters."""
+    转载请注明, 如有侵权, 主办单位：…); at most 200 characters. Where the notice follows other furniture on the
+    same line (来源：网络整理 免责声明：…), only the notice goes: what is before it is left to its own rule."""
+    inside = _DISCLAIMER_INSIDE.search(view)
+    if inside and inside.start() > 0 and len(view) - inside.start() <= 200:
+        return Cut(inside.start(), len(view))
     if len(view) <= 200 and (_DISCLAIMER_START.search(view) or _DISCLAIMER_ANY.search(view)):
+        lead = _SOURCE_LEAD.match(view)
+        if lead and lead.end() < len(view) and _DISCLAIMER_ANY.search(view, lead.end()):
+            return Cut(lead.end(), len(view))  # 来源：… then a notice: the source goes to front matter
         return Cut(0, len(view))
     return None
 

@@ -7,12 +7,14 @@ items as `- `; passages an HTML page marks as written in Taiwan or Hong Kong (la
 """
 from __future__ import annotations
 
-import codecs
 import re
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from ..core.encodings import decode as decode_text
+from ..core.problems import Invalid
 
 KEEP_OPEN, KEEP_CLOSE = "【保留繁体】", "【/保留繁体】"
 SUFFIXES = (".txt", ".html", ".htm", ".docx")
@@ -61,45 +63,16 @@ _SAVE_AS = "请用记事本或 WPS 打开，“另存为”UTF-8 编码后再导
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
-    """(text, encoding, notes) of a file in UTF-8 (with or without BOM) or GBK/GB18030.
-
-    A UTF-8 file with a few damaged bytes is read with U+FFFD in their place (the garbled-text rules then
-    list them for review); anything else raises NotImportable."""
-    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
-        if data.startswith(bom):
-            raise NotImportable(f"是 {name} 编码，不是 UTF-8 或 GBK。{_SAVE_AS}")
-    if data.count(b"\x00") > len(data) // 100 + 1:
-        raise NotImportable(f"含大量空字符，像是 UTF-16 编码或根本不是文本文件，不是 UTF-8 或 GBK。{_SAVE_AS}")
+    """(text, encoding, notes) of a text file (core.encodings: UTF-8, GBK/GB18030, Big5). A UTF-8 file with a few
+    damaged bytes is read with U+FFFD in their place (the garbled-text rules then list them for review); anything
+    else raises NotImportable."""
     try:
-        return data.decode("utf-8-sig"), "UTF-8", []
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    replaced = data.decode("utf-8-sig", errors="replace")
-    foreign = sum(1 for c in replaced if ord(c) > 0x7F)
-    if foreign >= 20 and replaced.count("\ufffd") * 20 < foreign:
-        line = data.count(b"\n", 0, first_bad) + 1
-        bad = replaced.count("\ufffd")
-        return replaced, "UTF-8", [f"UTF-8 文件中有 {bad} 处损坏的字节（第 {line} 行起），已显示为 �，列入待核对"]
-    if data.startswith(codecs.BOM_UTF8):
-        raise NotImportable(f"开头的 BOM 标记表明是 UTF-8，内容却不是 UTF-8。{_SAVE_AS}")
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise NotImportable(f"既不是 UTF-8 也不是 GBK 编码。{_SAVE_AS}") from None
-    if not _reads_as_gbk(data):
-        raise NotImportable(f"既不是 UTF-8 也不是 GBK 编码（按 GBK 读出来是乱码）。{_SAVE_AS}")
-    return text, "GBK", []
-
-
-def _reads_as_gbk(data: bytes) -> bool:
-    """Whether bytes that decode as GB18030 read as Chinese text (charset_normalizer's measure of chaos).
-
-    Latin-1 and Big5 bytes mostly decode as GBK too, into nonsense."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["gb18030"]).best()
-    return best is not None
+        found = decode_text(data, damaged_utf8=True)
+    except Invalid as exc:
+        raise NotImportable(f"{exc.message}。{_SAVE_AS}") from None
+    notes = [f"UTF-8 文件中有 {found.damaged} 处损坏的字节（第 {found.damaged_line} 行起），已显示为 �，列入待核对"] \
+        if found.damaged_line else []
+    return found.text, found.encoding, notes
 
 
 # --- HTML ---------------------------------------------------------------------------------------------------

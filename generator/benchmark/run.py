@@ -184,12 +184,12 @@ def naive_rate(rows: list[dict], work: Path) -> float:
 
 def disk_of(folder: Path) -> str:
     """The file system the site is written to (tmpfs or a disk), for reading the figures."""
-    best, kind = "", "unknown"
+    best, system = "", "unknown"
     for line in Path("/proc/mounts").read_text().splitlines():
         _, mount, fs, *_ = line.split()
         if str(folder.resolve()).startswith(mount) and len(mount) > len(best):
-            best, kind = mount, fs
-    return kind
+            best, system = mount, fs
+    return system
 
 
 def benchmark(folder: Path, source: Path, cases: int, blacklist: int, as_of: date, say) -> Result:
@@ -218,7 +218,7 @@ def benchmark(folder: Path, source: Path, cases: int, blacklist: int, as_of: dat
     first_kb, index_kb, query_kb, first_ms = search_bytes(site, sample["party_name"])
     say(f"      打开搜索并查询：共 {first_kb} KB（其中索引 {index_kb} KB），{first_ms} 毫秒出结果；再次查询 {query_kb} KB")
     say(f"[6/6] 对照：{NAIVE_PAGES} 个记录页面直接用 MkDocs + Material 构建")
-    naive = naive_rate([row for kind in rows.values() for row in kind], folder / "naive-mkdocs")
+    naive = naive_rate([row for table in rows.values() for row in table], folder / "naive-mkdocs")
     rate = round(pages / build_s, 1)
     say(f"      {naive} 页/秒；本工具 {rate} 页/秒")
     return Result(cases=made["cases"], blacklist=made["blacklist"], record_pages=pages, build_s=build_s,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..adapters.mkdocs.build import BuildFailed, render
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
-from ..build import destination
-from ..build.pipeline import finish, make_plan, prepare
-from ..build.report import write_report
-from ..build.summary import summary
+from ..assemble import destination
+from ..assemble.pipeline import finish, make_plan, prepare
+from ..assemble.report import write_report
+from ..assemble.summary import summary
 from ..core.clock import Clock
 from ..core.memory import give_back
 from ..core.timing import phases

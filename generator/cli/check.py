@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
-from ..build.pipeline import make_plan, prepare
-from ..build.report import write_report
-from ..build.summary import summary
+from ..assemble.pipeline import make_plan, prepare
+from ..assemble.report import write_report
+from ..assemble.summary import summary
 from ..core.clock import Clock
 from ..recordtypes import REGISTRY
 from .common import EXIT_BUILD, EXIT_DATA, EXIT_OK, SHOWN_PROBLEMS, as_of_date, labels, print_summary

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..build.pipeline import Prepared
-from ..build.summary import counts_line, leaving_lines, masked_line, record_lines
+from ..assemble.pipeline import Prepared
+from ..assemble.summary import counts_line, leaving_lines, masked_line, record_lines
 from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
 from ..core.problems import Invalid, Report
 

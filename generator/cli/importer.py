@@ -9,7 +9,7 @@ from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..authoring.drafts import clean, render
 from ..authoring.scaffold import Draft, split_list, write_new
 from ..authoring.sources import NotImportable, read_source
-from ..authoring.summary import summary_lines
+from ..authoring.import_summary import summary_lines
 from ..core.clock import Clock
 from ..core.problems import Report
 from ..core.settings import settings_from_dict

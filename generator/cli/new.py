@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..authoring import scaffold
-from ..build.plan import SiteConfig
+from ..assemble.plan import SiteConfig
 from ..core.clock import Clock
 from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
 from ..core.problems import Invalid, Report
@@ -42,8 +42,8 @@ def _day(text: str) -> date:
 def add_parser(sub) -> None:
     p = sub.add_parser(NAME, help="新建工作动态、消费提示或专项行动文件", description="新建一个写好开头设置（front matter）的文件，"
                        "打印它的位置。", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    kinds = p.add_subparsers(dest="kind", required=True, metavar="{bulletin,guide,campaign}")
-    b = kinds.add_parser("bulletin", help="工作动态（content/news/posts/，草稿）", epilog=EPILOG,
+    what = p.add_subparsers(dest="what", required=True, metavar="{bulletin,guide,campaign}")
+    b = what.add_parser("bulletin", help="工作动态（content/news/posts/，草稿）", epilog=EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter,
                          description="新建一篇工作动态草稿：日期为今天，draft: true（生成网站时不发布，写好后删除这一行）。")
     b.add_argument("title", metavar="标题", help="标题")
@@ -51,13 +51,13 @@ def add_parser(sub) -> None:
     b.add_argument("--category", action="append", metavar="分类",
                    help=f"栏目分类，可重复（默认 {scaffold.DEFAULT_CATEGORY}；示例站点还用 专项行动、消费提示）")
     b.add_argument("--slug", help="网址中的名称（默认由标题的拼音生成）")
-    g = kinds.add_parser("guide", help="消费提示（content/guides/）", epilog=EPILOG,
+    g = what.add_parser("guide", help="消费提示（content/guides/）", epilog=EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter,
                          description="新建一篇消费提示。products 中的产品类别与处罚信息的“产品类别”一致时，记录页会链接到它。")
     g.add_argument("title", metavar="标题", help="标题")
     g.add_argument("--products", nargs="+", metavar="产品类别", help="产品类别，空格或逗号分隔，如 灭火器,消防水带")
     g.add_argument("--slug", help="网址中的名称（默认由标题的拼音生成）")
-    c = kinds.add_parser("campaign", help="专项行动（data/campaigns/<id>.yaml）", epilog=EPILOG,
+    c = what.add_parser("campaign", help="专项行动（data/campaigns/<id>.yaml）", epilog=EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter,
                          description="新建一个专项行动文件，必填项都已填好（结束日期、概述和统计请按实际修改）。")
     c.add_argument("title", metavar="名称", help="行动名称")
@@ -94,7 +94,7 @@ def run(args, config_file: Path, clock: Clock) -> int:
     known = {c.id for c in read_campaigns(campaigns_dir, Report(), site.root, settings)}
     today = clock()
     try:
-        if args.kind == "bulletin":
+        if args.what == "bulletin":
             if args.campaign and args.campaign not in known:
                 listed = "、".join(sorted(known)) or "（还没有，可先用 new campaign 新建）"
                 print(f"专项行动「{args.campaign}」在 {shown(campaigns_dir)} 中不存在。已有的专项行动：{listed}", file=sys.stderr)
@@ -102,7 +102,7 @@ def run(args, config_file: Path, clock: Clock) -> int:
             draft = scaffold.bulletin(site.docs_dir / "news" / "posts", args.title, today, slug=args.slug,
                                       campaign=args.campaign, categories=scaffold.split_list(args.category))
             after = "这是草稿（draft: true），生成网站时不发布；写好正文后删除 draft: true 一行即可发布。"
-        elif args.kind == "guide":
+        elif args.what == "guide":
             draft = scaffold.guide(site.docs_dir / "guides", args.title, slug=args.slug,
                                    products=scaffold.split_list(args.products))
             after = "消费提示没有草稿状态，下次生成网站时即发布；如需在栏目首页列出，请在 content/guides/index.md 中加一行链接。"

@@ -19,7 +19,7 @@ LABELS = {
 
 
 class Progress:
-    """Use as a context manager around work that runs phases; `pause()` around printing a summary."""
+    """Use as a context manager around work that runs phases (the summary is printed after it has closed)."""
 
     def __init__(self, mode: str, stream=None):
         self.mode = mode  # "live", "lines" or "off"

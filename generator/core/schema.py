@@ -100,7 +100,7 @@ class Documents:
 @dataclass(frozen=True)
 class Export:
     """A download of a type's public records in another layout (the national 双公示 format): its file stem,
-    label and description, and `columns(settings)` -> [(id, header, kind, doc, value of an entry)]."""
+    label and description, and `columns(settings)` -> [(id, header, data type, doc, value of an entry)]."""
 
     stem: str
     label: str

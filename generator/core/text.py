@@ -18,7 +18,7 @@ def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        if value != value:  # NaN from pandas
+        if value != value:  # NaN: an empty numeric cell some readers give as float("nan")
             return ""
         if value.is_integer():
             return str(int(value))

@@ -197,8 +197,8 @@ def check_yaml_events(text: str, limits: Limits, loader: type = LimitedLoader) -
                 total += size
                 expanded = total
             if expanded > limits.cells:
-                kind = TooManyAliases if aliases else TooLarge
-                raise kind(f"YAML 文件{'展开引用后' if aliases else ''}超过 {limits.cells:,} 项（max_cells），未读取。"
+                refusal = TooManyAliases if aliases else TooLarge
+                raise refusal(f"YAML 文件{'展开引用后' if aliases else ''}超过 {limits.cells:,} 项（max_cells），未读取。"
                            + ("请把引用（*别名）处直接写成内容" if aliases else "请把数据拆分为几个文件")
                            + RAISE_IT.format(setting="max_cells"), row=line)
     except yaml.YAMLError as exc:

@@ -19,7 +19,7 @@ from .list_pages import ListPages
 from .record_pages import RecordPages
 from .search import SearchIndex
 from .sitemap import Sitemap
-from .summary import HomeSummary
+from .home_summary import HomeSummary
 
 OUTPUTS: tuple[Output, ...] = (
     ListPages(), CampaignPages(), HomeSummary(), GuideRecords(), CaseCards(), DataPage(), ChangesPage(), SearchIndex(),

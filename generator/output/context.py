@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 from contextlib import contextmanager
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..core.model import Campaign, Guide, Post
@@ -116,9 +116,7 @@ class SiteContent:
             return found
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self._digest_value(v) for v in value) + "]"
-        if is_dataclass(value) and not isinstance(value, type):
-            return repr(value)
-        return repr(value)
+        return repr(value)  # dates, strings, numbers, dataclasses: repr says all they hold
 
     def lookups_digest(self, recorded: list) -> str:
         """The digest of what these lookups give now."""

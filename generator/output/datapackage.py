@@ -21,7 +21,7 @@ def package(site: SiteContent) -> dict:
     for table in tables(site):
         # A field's name is the header as the file has it (Chinese); its English identifier, the JSON key, is
         # stated in its description.
-        schema = {"fields": [{"name": c.label, "type": c.kind,
+        schema = {"fields": [{"name": c.label, "type": c.datatype,
                               "description": "；".join(x for x in (c.doc, f"JSON 键名 {c.id}") if x)}
                              for c in table.columns]}
         for fmt in FORMATS:

@@ -34,15 +34,15 @@ AMOUNT_UNIT = "元"
 class Column:
     id: str
     label: str  # the header, with the unit where there is one
-    kind: str  # "string", "number" or "date" (also the Data Package field type)
+    datatype: str  # "string", "number" or "date" (also the Data Package field type)
     doc: str
     value: Callable[[Entry], object]  # str, Decimal, date or None
     unit: str = ""  # of a number column: 元 for amounts; "" when another column says it (campaign figures)
 
 
 def _field_column(f: Field) -> Column:
-    kind = {ValueType.AMOUNT: "number", ValueType.DATE: "date"}.get(f.value_type, "string")
-    label = f"{f.label}（{AMOUNT_UNIT}）" if kind == "number" else f.label
+    datatype = {ValueType.AMOUNT: "number", ValueType.DATE: "date"}.get(f.value_type, "string")
+    label = f"{f.label}（{AMOUNT_UNIT}）" if datatype == "number" else f.label
 
     def value(entry: Entry, f=f):
         v = entry.view.get(f.id)
@@ -50,8 +50,8 @@ def _field_column(f: Field) -> Column:
             return None
         if f.value_type is ValueType.CHOICES:
             return "、".join(v)
-        return v if kind != "string" else str(v)
-    return Column(f.id, label, kind, f.doc, value, AMOUNT_UNIT if kind == "number" else "")
+        return v if datatype != "string" else str(v)
+    return Column(f.id, label, datatype, f.doc, value, AMOUNT_UNIT if datatype == "number" else "")
 
 
 def columns(rtype: RecordType, site_url: str) -> list[Column]:
@@ -81,7 +81,7 @@ def _key(name: str) -> Callable[[dict], object]:
 
 
 def campaign_columns() -> list[Column]:
-    return [Column(name, label, kind, doc, _key(name)) for name, label, kind, doc in (
+    return [Column(name, label, datatype, doc, _key(name)) for name, label, datatype, doc in (
         ("campaign", "专项行动编号", "string", "专项行动的编号（网址中的名称）"),
         ("title", "专项行动名称", "string", ""),
         ("region", "地区", "string", ""),
@@ -189,7 +189,7 @@ def write_csv(stream: BinaryIO, cols: list[Column], entries: list[Entry]) -> Non
     out = csv.writer(text, lineterminator="\r\n")
     out.writerow([c.label for c in cols])
     for entry in entries:
-        out.writerow([csv_cell(_text(c.value(entry))) if c.kind == "string" else _text(c.value(entry))
+        out.writerow([csv_cell(_text(c.value(entry))) if c.datatype == "string" else _text(c.value(entry))
                       for c in cols])
     text.flush()
     text.detach()
@@ -205,7 +205,7 @@ def write_json(stream: BinaryIO, cols: list[Column], entries: list[Entry], as_of
 
     head = {"as_of": as_of.isoformat(), "count": len(entries),
             "units": {c.id: c.unit for c in cols if c.unit},
-            "fields": [{"name": c.id, "title": c.label, "type": c.kind} for c in cols]}
+            "fields": [{"name": c.id, "title": c.label, "type": c.datatype} for c in cols]}
     stream.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1].encode("utf-8"))
     stream.write(b',"records":[')
     for number, entry in enumerate(entries):
@@ -215,7 +215,7 @@ def write_json(stream: BinaryIO, cols: list[Column], entries: list[Entry], as_of
     stream.write(b"\n]}\n")
 
 
-# --- XLSX, written directly as Office Open XML: openpyxl or pandas take ~4-9 s per 20,000 rows ------------
+# --- XLSX, written directly as Office Open XML: openpyxl takes ~4-9 s per 20,000 rows --------------------
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -271,14 +271,14 @@ def _xml_text(text: str) -> str:
     return xml_escape(_XML_INVALID.sub("", text))
 
 
-def _xlsx_cell(value, kind: str) -> str:
+def _xlsx_cell(value, datatype: str) -> str:
     """A cell of a data row: numbers and dates as Excel's own types, text as an inline string (never a
     formula: what the data says is shown as written)."""
     if value is None:
         return "<c/>"
-    if kind == "number":
+    if datatype == "number":
         return f'<c s="3"><v>{plain_number(value)}</v></c>'
-    if kind == "date":
+    if datatype == "date":
         return f'<c s="2"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
     text = str(value)
     if len(text) > EXCEL_CELL_CHARS:  # Excel holds no more in a cell (a decision document may be longer)
@@ -294,7 +294,7 @@ def _sheet_rows(cols: list[Column], entries: list[Entry]) -> Iterator[str]:
     yield '<row r="1">' + "".join(
         f'<c s="1" t="inlineStr"><is><t>{_xml_text(c.label)}</t></is></c>' for c in cols) + "</row>"
     for number, entry in enumerate(entries, start=2):
-        yield f'<row r="{number}">' + "".join(_xlsx_cell(c.value(entry), c.kind) for c in cols) + "</row>"
+        yield f'<row r="{number}">' + "".join(_xlsx_cell(c.value(entry), c.datatype) for c in cols) + "</row>"
 
 
 def write_xlsx(stream: BinaryIO, sheet: str, cols: list[Column], entries: list[Entry]) -> None:
@@ -309,7 +309,7 @@ def write_xlsx(stream: BinaryIO, sheet: str, cols: list[Column], entries: list[E
                 '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
                 f"'{name}'!$A$1:${_column_letter(len(cols))}${len(entries) + 1}</definedName></definedNames>"
                 "</workbook>")
-    widths = "".join(f'<col min="{i}" max="{i}" width="{_WIDTHS.get(c.kind, 24)}" customWidth="1"/>'
+    widths = "".join(f'<col min="{i}" max="{i}" width="{_WIDTHS.get(c.datatype, 24)}" customWidth="1"/>'
                      for i, c in enumerate(cols, start=1))
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as book:
         for part, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _RELS),

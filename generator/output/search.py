@@ -28,7 +28,7 @@ def without_region(name: str, region: str) -> str:
 
 def record_documents(site: SiteContent) -> Iterator[Document]:
     """One document per record page (a grouped type's page is found by its newest entry), newest first."""
-    for kind, rtype in enumerate(site.registry):
+    for type_index, rtype in enumerate(site.registry):
         spec = rtype.search
         for entries in site.pages[rtype.name].values():
             entry = entries[0]
@@ -40,7 +40,7 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
             dated = v.get(rtype.date_field)
             yield Document(
                 url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),
-                subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", kind=kind,
+                subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", type_index=type_index,
                 summary=str(v.get(spec.summary, "")), fine=float(entry.role("amount", 0)),
                 region=str(entry.role("region", "")), product=str(entry.role("product", "")),
                 klass=str(v.get(spec.summary, "")), campaign=str(entry.role("campaign", "")),
@@ -71,7 +71,7 @@ class SearchIndex(Output):
         for doc in record_documents(site):
             builder.add(doc)
         for page in sink.theme_documents:
-            builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", kind=len(types) - 1,
+            builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", type_index=len(types) - 1,
                                  summary=page["text"][:80], fields=[(TITLE, page["title"]), (OTHER, page["text"])]))
         for path, data in builder.files():
             sink.file(FOLDER + path, data)

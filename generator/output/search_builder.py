@@ -49,7 +49,7 @@ class Document:
     title: str
     subtitle: str  # decision number, credit code …
     date: str
-    kind: int  # index into IndexBuilder.types
+    type_index: int  # index into IndexBuilder.types
     summary: str = ""
     fine: float = 0
     region: str = ""
@@ -119,7 +119,7 @@ class IndexBuilder:
     def files(self) -> Iterator[tuple[str, bytes]]:
         """(path under search/, bytes) of every index file, made one by one."""
         docs, postings = self.docs, self.postings
-        records = sum(1 for d in docs if self.types[d.kind]["name"] != "pages")
+        records = sum(1 for d in docs if self.types[d.type_index]["name"] != "pages")
         stop = sorted(t for t, p in postings.items()
                       if len(t) == 2 and len(p) > max(STOP_SHARE * records, STOP_MIN))
         for term in stop:
@@ -143,7 +143,7 @@ class IndexBuilder:
             yield f"t/{shard:03d}.bin", gzip.compress(header + b"\n" + b"".join(blobs.pop(shard, [])), mtime=0)
         regions, products, classes = Values(), Values(), Values()
         for c in range(0, len(docs), DOCS_PER_CHUNK):
-            chunk = [[d.url, d.title, d.subtitle, d.date, d.kind, d.summary, float(d.fine) if d.fine else 0,
+            chunk = [[d.url, d.title, d.subtitle, d.date, d.type_index, d.summary, float(d.fine) if d.fine else 0,
                       d.region] + ([d.entity] if d.entity else []) for d in docs[c:c + DOCS_PER_CHUNK]]
             yield f"d/{c // DOCS_PER_CHUNK:04d}.bin", gzip.compress(
                 json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
@@ -165,8 +165,8 @@ class IndexBuilder:
     def _meta(self, stop, regions: Values, products: Values, classes: Values) -> dict:
         docs = self.docs
         ranges, years, counts = [], [], []
-        for kind, spec in enumerate(self.types):
-            numbers = [n for n, d in enumerate(docs) if d.kind == kind]
+        for type_index, spec in enumerate(self.types):
+            numbers = [n for n, d in enumerate(docs) if d.type_index == type_index]
             ranges.append([numbers[0], numbers[-1] + 1] if numbers else [0, 0])
             by_year: dict[int, list[int]] = {}
             for n in numbers:

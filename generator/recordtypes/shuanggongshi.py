@@ -29,7 +29,7 @@ def _code(entry):
 
 
 def columns(settings) -> list[tuple]:
-    """(id, header, kind, doc, value of an entry) of each column, in the standard's order."""
+    """(id, header, data type, doc, value of an entry) of each column, in the standard's order."""
     v = lambda key: (lambda e: e.view.get(key))  # noqa: E731
     empty = lambda e: None  # noqa: E731
     return [

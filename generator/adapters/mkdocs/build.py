@@ -7,9 +7,9 @@ import jinja2
 from mkdocs.commands.build import build
 from mkdocs.exceptions import MkDocsException
 
-from ...build.pipeline import Prepared
-from ...build.site import Built, ThemeJob, build_site
-from ...build.writer import DuplicatePath
+from ...assemble.pipeline import Prepared
+from ...assemble.site import Built, ThemeJob, build_site
+from ...assemble.writer import DuplicatePath, MissingFrame
 from .config import PLUGIN, load
 from .plugin import ThemeResult
 
@@ -33,7 +33,7 @@ def theme(prepared: Prepared, job: ThemeJob, into: Path) -> ThemeResult:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
-    except (MkDocsException, jinja2.TemplateError, DuplicatePath, OSError) as exc:
+    except (MkDocsException, jinja2.TemplateError, DuplicatePath, MissingFrame, OSError) as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
         config.plugins.on_shutdown()

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from ...build.plan import SiteConfig
+from ...assemble.plan import SiteConfig
 
 PLUGIN = "disclosure"
 

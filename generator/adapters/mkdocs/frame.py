@@ -3,7 +3,7 @@ record pages carry the exact header, search, footer and scripts without going th
 """
 from __future__ import annotations
 
-from ...build.writer import Frame
+from ...assemble.writer import Frame
 
 FRAME_DIR = "_frame"
 # One frame per depth a generated page can have (cases/x/ is 2, cases/region/x/page/3/ is 5): MkDocs writes

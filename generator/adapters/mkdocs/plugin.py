@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ...build import generations, writer as site_writer
-from ...build.site import ThemeJob, theme_job
+from ...assemble import generations, writer as site_writer
+from ...assemble.site import ThemeJob, theme_job
 from .posts import is_post, with_more
-from ...build.pipeline import Prepared, finish, make_plan, prepare
+from ...assemble.pipeline import Prepared, finish, make_plan, prepare
 from ...core.clock import system_today
 from ...core.dates import parse_date, plausible
 from ...core.problems import Invalid

@@ -22,7 +22,7 @@ from ..intake.campaigns import read_campaigns
 from ..intake.decisions import attach_documents
 from ..intake.content import check_content, read_guides, read_posts
 from ..intake.pages import check_setting_texts, read_pages
-from ..intake.files import data_files
+from ..intake.files import SPREADSHEETS, data_files
 from ..intake.limits import Limits
 from ..intake.mapping import MAPPING_FILE, Mapping, load_mapping
 from ..intake.paths import display_path
@@ -179,7 +179,7 @@ def placement_problems(settings: Settings, site: SiteConfig) -> list[Problem]:
                                         f"「{key}」与网站的内容目录或输出目录（{published.name}/）重叠，其中的原始数据会被发布"
                                         "或被覆盖；请放在两者之外", source, column=key, value=getattr(settings, key)))
     for path in sorted(site.docs_dir.rglob("*")) if site.docs_dir.is_dir() else []:
-        if path.suffix.lower() in {".csv", ".xlsx", ".xls", ".et"}:
+        if path.suffix.lower() in SPREADSHEETS:
             problems.append(Problem(Severity.WARNING, codes.CONFIG_PLACEMENT,
                                     "内容目录中的表格文件会原样发布到网站上，请确认其中没有个人信息或未到期不公开的记录",
                                     display_path(path, site.root)))
@@ -192,7 +192,7 @@ class Prepared:
 
     plan: Plan
     publication: Publication
-    site: SiteContent
+    content: SiteContent  # the public entries and all the outputs may see (plan.site is the configuration)
     env: jinja2.Environment | None
     history: History
     manifest: dict
@@ -248,13 +248,13 @@ def prepare(plan: Plan) -> Prepared:
         views.save()
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
-    site = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
+    content = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
                        list(inspection.posts), public_events(events, manifest["records"]), plan.site.site_name,
                        tuple(sorted({m for page in inspection.pages for m in markers_in(page.body)})))
     stale_parties(plan, pub)
     theme = plan.site.theme_dir
     env = environment(theme) if theme is not None and (theme / TEMPLATE_DIR).is_dir() else None
-    return Prepared(plan, pub, site, env, history, manifest, events)
+    return Prepared(plan, pub, content, env, history, manifest, events)
 
 
 def finish(prepared: Prepared) -> None:

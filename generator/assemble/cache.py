@@ -42,13 +42,13 @@ def file_digest(path: Path) -> str:
 
 
 class Store:
-    """Pickled results under <history_dir>/cache/<kind>/<key>.pkl."""
+    """Pickled results under <history_dir>/cache/<namespace>/<key>.pkl."""
 
     def __init__(self, folder: Path):
         self.folder = folder / CACHE
 
-    def get(self, kind: str, name: str):
-        path = self.folder / kind / f"{name}.pkl"
+    def get(self, namespace: str, name: str):
+        path = self.folder / namespace / f"{name}.pkl"
         try:
             with path.open("rb") as stream:
                 return pickle.load(stream)
@@ -57,17 +57,17 @@ class Store:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
             return None  # damaged or from an older program: computed again
 
-    def put(self, kind: str, name: str, value) -> None:
-        folder = self.folder / kind
+    def put(self, namespace: str, name: str, value) -> None:
+        folder = self.folder / namespace
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{name}.{os.getpid()}.tmp"
         with tmp.open("wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(folder / f"{name}.pkl")
 
-    def keep_only(self, kind: str, names: set[str]) -> None:
+    def keep_only(self, namespace: str, names: set[str]) -> None:
         """Forget entries not used by this build, so the cache does not grow without end."""
-        folder = self.folder / kind
+        folder = self.folder / namespace
         if folder.is_dir():
             for path in folder.glob("*.pkl"):
                 if path.stem not in names:

@@ -44,6 +44,10 @@ class DuplicatePath(Exception):
     """Two outputs, or an output and the theme engine, want the same file: a bug or a content clash."""
 
 
+class MissingFrame(Exception):
+    """A page is wanted at a depth the theme engine made no frame for (adapters/mkdocs/frame.DEPTHS)."""
+
+
 @dataclass
 class Written:
     """What a writer did: merged from every process that wrote part of the site."""
@@ -134,7 +138,7 @@ class SiteWriter:
     def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
         frame = self.frames.get(url.count("/"))
         if frame is None:
-            raise DuplicatePath(f"no frame for a page {url.count('/')} folders deep: {url}")
+            raise MissingFrame(f"no frame for a page {url.count('/')} folders deep: {url}")
         data = frame.page(title, url, body).encode("utf-8")
         self.file(url + "index.html", data)
         self.out.urls.append(url)
@@ -205,7 +209,7 @@ def sources(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[s
     """Path under content/ -> Markdown of every generated page the theme engine renders."""
     pages: dict[str, str] = {}
     for output in outputs:
-        for uri, text in output.sources(prepared.site, prepared.env):
+        for uri, text in output.sources(prepared.content, prepared.env):
             if uri in pages:
                 raise DuplicatePath(f"two outputs want the same page: {uri}")
             pages[uri] = text
@@ -215,7 +219,7 @@ def sources(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[s
 def snippets(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, str]:
     found: dict[str, str] = {}
     for output in outputs:
-        found.update(output.snippets(prepared.site, prepared.env))
+        found.update(output.snippets(prepared.content, prepared.env))
     return found
 
 
@@ -223,7 +227,7 @@ def write(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = 
     """Every output in turn, in this process (plain `mkdocs build`, tests)."""
     for output in outputs:
         with phase(output.name):
-            output.write(prepared.site, prepared.env, writer)
+            output.write(prepared.content, prepared.env, writer)
 
 
 PAGES_AND_FILES = "pages and files"
@@ -262,7 +266,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
     for output in outputs:
         if output.lists_pages:
             with phase(output.name):
-                output.write(prepared.site, prepared.env, writer)
+                output.write(prepared.content, prepared.env, writer)
     return writer.out
 
 
@@ -272,7 +276,7 @@ def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
     writer.out = Written()
     output = state["outputs"][index]
     started = time.perf_counter()
-    site = state["prepared"].site
+    site = state["prepared"].content
     inputs = output.inputs(site, writer) if parts == 1 else None
     if inputs is not None and writer.reuse_output(output.name, inputs):
         writer.out.timings[output.name] = time.perf_counter() - started

@@ -24,7 +24,7 @@ def manifest_of(pub: Publication) -> dict:
     records = {}
     for type_name, entries in pub.entries.items():
         for e in entries:
-            records[f"{type_name}:{e.entry_id}"] = {"kind": type_name, "name": e.role("name"), "url": e.url}
+            records[f"{type_name}:{e.entry_id}"] = {"type": type_name, "name": e.role("name"), "url": e.url}
     return {"as_of": pub.as_of.isoformat(), "records": records}
 
 
@@ -42,7 +42,7 @@ class History:
             if not path.exists():
                 return None
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = _renamed(json.loads(path.read_text(encoding="utf-8")))
                 if valid(data):
                     return data
                 problem = "内容不完整"
@@ -66,13 +66,13 @@ class History:
         before, now = self.previous.get("records", {}), current["records"]
         # a number written with other brackets (〔2026〕 for [2026]) is the same record
         known_before, known_now = {_same(k) for k in before}, {_same(k) for k in now}
-        added = [{"kind": v["kind"], "id": k.split(":", 1)[1], "name": v["name"], "url": v["url"]}
+        added = [{"type": v["type"], "id": k.split(":", 1)[1], "name": v["name"], "url": v["url"]}
                  for k, v in now.items() if _same(k) not in known_before]
         removed = []
         withheld = {_same(k): reason for k, reason in pub.withheld_ids.items()}
         for key, old in before.items():
             if _same(key) not in known_now:
-                removed.append({"kind": old["kind"], "id": key.split(":", 1)[1],
+                removed.append({"type": old["type"], "id": key.split(":", 1)[1],
                                 "reason": public_reason(withheld.get(_same(key)))})
         if added or removed:
             events.append({"date": current["as_of"], "first": False, "added": added, "removed": removed,
@@ -93,15 +93,24 @@ class History:
             tmp.replace(self.folder / name)
 
 
+def _renamed(data):
+    """Files written before "kind" was called "type" (2026-12): read as if written today."""
+    if isinstance(data, dict):
+        return {("type" if k == "kind" else k): _renamed(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_renamed(v) for v in data]
+    return data
+
+
 def _same(key: str) -> str:
     """A manifest key compared loosely: the type, and the id whatever its brackets, width or spacing."""
-    kind, _, entry_id = key.partition(":")
-    return f"{kind}:{code_key(entry_id)}"
+    type_name, _, entry_id = key.partition(":")
+    return f"{type_name}:{code_key(entry_id)}"
 
 
 def _valid_manifest(data) -> bool:
     return (isinstance(data, dict) and isinstance(data.get("as_of"), str) and isinstance(data.get("records"), dict)
-            and all(isinstance(v, dict) and {"kind", "name", "url"} <= v.keys() for v in data["records"].values()))
+            and all(isinstance(v, dict) and {"type", "name", "url"} <= v.keys() for v in data["records"].values()))
 
 
 _EVENT_KEYS = {"date", "first", "added", "removed", "count"}
@@ -110,7 +119,7 @@ _EVENT_KEYS = {"date", "first", "added", "removed", "count"}
 def _valid_events(data) -> bool:
     return isinstance(data, list) and all(
         isinstance(e, dict) and _EVENT_KEYS <= e.keys() and isinstance(e["added"], list)
-        and isinstance(e["removed"], list) and all(isinstance(a, dict) and {"kind", "id"} <= a.keys()
+        and isinstance(e["removed"], list) and all(isinstance(a, dict) and {"type", "id"} <= a.keys()
                                                    for a in e["added"] + e["removed"])
         for e in data)
 
@@ -125,10 +134,10 @@ def public_events(events: list[dict], live: dict[str, dict]) -> list[dict]:
     for event in reversed(events):
         added = []
         for a in event["added"]:
-            now = live.get(f"{a['kind']}:{a['id']}")
-            added.append({"kind": a["kind"], "id": a["id"], "name": now["name"] if now else "",
+            now = live.get(f"{a['type']}:{a['id']}")
+            added.append({"type": a["type"], "id": a["id"], "name": now["name"] if now else "",
                           "url": now["url"] if now else ""})
-        removed = [{"kind": r["kind"], "id": r["id"], "reason": r["reason"]} for r in event["removed"]]
+        removed = [{"type": r["type"], "id": r["id"], "reason": r["reason"]} for r in event["removed"]]
         shown.append({"date": event["date"], "first": event["first"], "count": event["count"],
                       "added": added, "removed": removed})
     return shown

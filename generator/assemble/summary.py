@@ -29,7 +29,7 @@ def summary(prepared: Prepared) -> dict:
         "next_change": pub.next_change.isoformat() if pub.next_change else None,
         "published_by_rules": {name: dict(Counter(e.rules for e in entries if e.rules))
                                for name, entries in pub.entries.items()},
-        "leaving_soon": [{"kind": e.rtype.name, "type": e.rtype.short_label, "id": e.entry_id,
+        "leaving_soon": [{"type_name": e.rtype.name, "type": e.rtype.short_label, "id": e.entry_id,
                           "name": str(e.role("name", "")), "last_day": e.last_day.isoformat()}
                          for e in pub.leaving_soon],
         "masked": [{"field_id": field, "category": category, "field": _field_label(prepared, field),

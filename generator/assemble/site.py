@@ -30,7 +30,7 @@ class ThemeJob:
 
 
 def theme_job(prepared: Prepared) -> ThemeJob:
-    content = prepared.site
+    content = prepared.content
     return ThemeJob(sources(prepared), snippets(prepared),
                     {guide.url: guide_marker(guide.url) for guide in content.guides},
                     prepared.plan.inspection.pages,
@@ -95,7 +95,7 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=(target.resolve(), live) if live else None,
                             pages_before=_dict(None if clean else store.get("pages", pages_key)),
-                            context=context_digest(prepared), site=prepared.site,
+                            context=context_digest(prepared), site=prepared.content,
                             outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
         written = write_parallel(prepared, writer)
         files = {**theme_files, **written.files}

@@ -25,8 +25,8 @@ def rows(prepared: Prepared) -> list[tuple]:
     labels = {rtype.name: rtype.short_label for rtype in prepared.plan.registry}
     found = [(SEVERITY[p["severity"]], "", p["code"], p["file"], p["sheet"], p["row"] or "", p["column"],
               p["message"] + (f"（值：「{p['value']}」）" if p["value"] else "")) for p in data["problems"]]
-    found += [("暂不公开", labels.get(kind, kind), key, source.file, source.sheet, source.row, "",
-               REASONS.get(reason, reason)) for kind, key, reason, source in prepared.publication.withheld_rows]
+    found += [("暂不公开", labels.get(type_name, type_name), key, source.file, source.sheet, source.row, "",
+               REASONS.get(reason, reason)) for type_name, key, reason, source in prepared.publication.withheld_rows]
     found += [("即将撤下", item["type"], item["id"], "", "", "", "",
                f"{item['name']}，最后公示日 {item['last_day']}") for item in data["leaving_soon"]]
     found += [("已遮蔽", "", m["field_id"], "", "", "", m["field"], f"{m['what']} {m['count']} 处")
