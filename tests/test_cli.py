@@ -3,21 +3,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from conftest import PROJECT, at_day, case_row
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rows_in_sample_files() -> dict[str, int]:
@@ -143,24 +134,3 @@ def test_plain_mkdocs_build_works_and_stops_on_bad_data(fixture_site):
     done = subprocess.run(mkdocs, cwd=fixture_site.root, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "bad.csv:2:罚款金额" in done.stderr and "金额不能为负数" in done.stderr
-
-
-def test_serve_previews_the_site(fixture_site):
-    fixture_site.cases_csv([case_row(1)])
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "-f", str(fixture_site.config), "serve", "--as-of", "2026-06-01",
-         "-a", f"127.0.0.1:{port}"], cwd=fixture_site.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline, html = time.monotonic() + 90, ""
-        while time.monotonic() < deadline:
-            try:
-                url = f"http://127.0.0.1:{port}/cases/%E6%B5%8B%E8%AF%95%E5%B8%82%E7%9B%91%E7%BD%9A-2026-1%E5%8F%B7/"
-                html = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-                break
-            except OSError:
-                time.sleep(0.5)
-        assert "测试市第1消防器材有限公司" in html
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)

@@ -161,7 +161,7 @@ def billion_laughs(levels: int = 9) -> list[str]:
 
 def test_yaml_billion_laughs_in_a_data_file_is_refused_in_milliseconds(tmp_path):
     root = data_root(tmp_path)
-    text = "\n".join(billion_laughs() + [f"- 当事人名称: *a8\n  行政处罚决定书文号: 测试罚〔2026〕1号"]) + "\n"
+    text = "\n".join(billion_laughs() + ["- 当事人名称: *a8\n  行政处罚决定书文号: 测试罚〔2026〕1号"]) + "\n"
     (root / "data" / "cases" / "laughs.yaml").write_text(text, encoding="utf-8")
     result = read_in_child(root)
     problem = refusal(result, "data/cases/laughs.yaml", "yaml-aliases")

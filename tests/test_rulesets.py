@@ -87,8 +87,6 @@ def test_a_column_overrides_the_authority_and_market_rules_are_stated_too():
 
 
 def test_credit_repair_ends_publication_and_before_the_shortest_period_it_is_an_error(fixture_site):
-    import json
-
     text = fixture_site.config.read_text(encoding="utf-8")
     fixture_site.config.write_text(text.replace("lower_fine_threshold: 5000", "lower_fine_threshold: 5000\n"
                                                 "      authorities: [{name: 消防救援, rules: credit, field: 消防}]"),

@@ -48,6 +48,8 @@ def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_si
         assert process.poll() is None  # still running
         fixture_site.cases_csv([case_row(1), case_row(2)])  # the clerk fixes the date and saves
         assert _wait(lambda: (p := _get(base)) is not None and "serve-banner" not in p and "<html" in p)
+        record = _get(base + "cases/%E6%B5%8B%E8%AF%95%E5%B8%82%E7%9B%91%E7%BD%9A-2026-1%E5%8F%B7/")
+        assert record and "测试市第1消防器材有限公司" in record  # record pages are previewed too
         # impossible dates and broken YAML in a post and in a campaign file: positioned problems, never the end
         posts = fixture_site.root / "content" / "news" / "posts"
         posts.mkdir(parents=True)

@@ -6,7 +6,7 @@ are its own (maker, maker_code, goods, district): every output asks the type's r
 from __future__ import annotations
 
 from generator.core.dates import add_years
-from generator.core.model import Decision, Visibility
+from generator.core.model import Decision
 from generator.core.schema import Field, RecordType, Roles, Search, Templates, ValueType as V
 from generator.intake.validate import distinct_pages, unique_keys
 from generator.rules.windows import window

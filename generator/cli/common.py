@@ -6,7 +6,7 @@ from datetime import date
 
 from ..assemble.pipeline import Prepared
 from ..assemble.summary import counts_line, leaving_lines, masked_line, record_lines
-from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
+from ..core.dates import given_date
 from ..core.problems import Invalid, Report
 
 # Exit codes (README, 退出码): 0 done; 1 the data has errors (nothing published); 2 the site could not be built
@@ -15,15 +15,15 @@ EXIT_OK, EXIT_DATA, EXIT_BUILD, EXIT_BUG = 0, 1, 2, 3
 SHOWN_PROBLEMS = 50  # problems printed on the terminal; the report file has them all
 
 
-def as_of_date(text: str) -> date:
-    """An --as-of argument: a date in any form the data contract allows, within plausible years."""
+def date_argument(text: str) -> date:
+    """A date argument (--as-of, --start, --end): any form the data contract allows, within plausible years."""
     try:
-        day = parse_date(text, allow_roc=False)
+        return given_date(text)
     except Invalid as exc:
-        raise argparse.ArgumentTypeError(f"--as-of：{exc.message}") from None
-    if not plausible(day):
-        raise argparse.ArgumentTypeError(f"--as-of：日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年）")
-    return day
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+as_of_date = date_argument
 
 
 def print_summary(data: dict, report: Report, labels: dict[str, str], stream, report_files=None) -> None:

@@ -25,7 +25,7 @@ EPILOG = """示例：
   python -m generator import 通报.html 总结.docx --to content/news/posts --campaign ebike-chain-2025
   python -m generator import 香港消防处来函.txt --keep-traditional
 
-可导入 .txt（UTF-8 或 GBK）、.html/.htm（浏览器“另存为”的网页）和 .docx。每个文件写成一篇工作动态，
+可导入 .txt（UTF-8、GBK 或 Big5）、.html/.htm（浏览器“另存为”的网页）和 .docx。每个文件写成一篇工作动态，
 文件名由标题的拼音生成，已有同名文件时不覆盖。导入时：
   - 删除字后的拼音注音（地區(qū) → 地区），繁体字转为简体；
     不转换的段落放在【保留繁体】和【/保留繁体】之间（网页中 lang="zh-TW"、"zh-HK" 的段落自动保留）；

@@ -10,9 +10,9 @@ from ..adapters.mkdocs.config import SiteConfigError, read_site_config
 from ..authoring import scaffold
 from ..assemble.plan import SiteConfig
 from ..core.clock import Clock
-from ..core.dates import PLAUSIBLE_YEARS, parse_date, plausible
-from ..core.problems import Invalid, Report
+from ..core.problems import Report
 from ..core.settings import settings_from_dict
+from .common import date_argument
 from ..intake.campaigns import read_campaigns
 
 NAME = "new"
@@ -27,16 +27,6 @@ EPILOG = """示例：
 
 文件名和网址由标题的拼音生成（电动自行车 → dian-dong-zi-xing-che），也可用 --slug 或 --id 指定。
 已有同名文件时不会覆盖，请换一个标题或 --slug。"""
-
-
-def _day(text: str) -> date:
-    try:
-        day = parse_date(text, allow_roc=False)
-    except Invalid as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
-    if not plausible(day):
-        raise argparse.ArgumentTypeError(f"日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年）")
-    return day
 
 
 def add_parser(sub) -> None:
@@ -65,8 +55,8 @@ def add_parser(sub) -> None:
     c.add_argument("--products", nargs="+", metavar="产品类别", help="重点产品类别，空格或逗号分隔")
     c.add_argument("--authority", help="组织机关（默认 mkdocs.yml 中页脚的主办单位 extra.footer.organizer）")
     c.add_argument("--region", default="", help="地区")
-    c.add_argument("--start", type=_day, help="开始日期（默认今天）")
-    c.add_argument("--end", type=_day, help="结束日期（默认开始日期当年的 12 月 31 日）")
+    c.add_argument("--start", type=date_argument, help="开始日期（默认今天）")
+    c.add_argument("--end", type=date_argument, help="结束日期（默认开始日期当年的 12 月 31 日）")
 
 
 def _read_site(config_file: Path) -> tuple[SiteConfig, str]:

@@ -127,3 +127,12 @@ def add_months(start: date, months: int) -> date:
 
 def add_years(start: date, years: int) -> date:
     return add_months(start, 12 * years)
+
+
+def given_date(text: str) -> date:
+    """A date someone typed for a command (--as-of, --start, DISCLOSURE_AS_OF): any form the data contract allows,
+    within plausible years; Invalid otherwise."""
+    day = parse_date(text, allow_roc=False)
+    if not plausible(day):
+        raise Invalid(codes.INVALID_DATE, f"日期超出合理范围（{PLAUSIBLE_YEARS[0]}—{PLAUSIBLE_YEARS[1]} 年）")
+    return day

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from ..core import codes
 from ..core.model import Guide, Post
-from ..core.personal import CATEGORY_LABELS, mask_text
+from ..core.personal import PRIVATE_CATEGORIES, labels, mask_text
 from ..core.problems import Report
 from .pages import Page
 from .paths import display_path
 
-# Pointed out in hand-written pages. Landlines and addresses are not: a bureau publishes its own.
-CONTENT_CATEGORIES = {c: CATEGORY_LABELS[c] for c in ("id", "mobile", "bank", "email", "account", "permit", "name")}
 
 
 def read_guides(pages: list[Page]) -> list[Guide]:
@@ -68,8 +66,8 @@ def check_content(pages: list[Page], docs_dir: Path, root: Path, names: frozense
     for page in pages:
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             _, counts = mask_text(line, names)
-            found = [c for c in counts if c in CONTENT_CATEGORIES]
+            found = [c for c in counts if c in PRIVATE_CATEGORIES]
             if found:
-                what = "、".join(CONTENT_CATEGORIES[c] for c in found)
+                what = labels(found)
                 report.warning(codes.PERSONAL_DATA_IN_CONTENT, f"手写页面中有疑似个人信息（{what}），发布前请核对",
                                file=display_path(docs_dir / page.uri, root), row=number)

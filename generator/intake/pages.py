@@ -14,11 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-import yaml
 
 from ..core import codes
 from ..core.dates import parse_date
-from ..core.personal import CATEGORY_LABELS, mask_text
+from ..core.personal import PRIVATE_CATEGORIES, labels, mask_text
 from ..core.problems import Invalid, Report, Unreadable
 from .limits import Limits, invisible_problem, load_yaml, visible
 from .paths import display_path
@@ -55,8 +54,7 @@ class Page:
 
 def personal_words(text: str, names: frozenset[str]) -> str:
     """What personal data a text holds, in words ("" if none)."""
-    found = mask_text(text, names)[1]
-    return "、".join(dict.fromkeys(CATEGORY_LABELS[c] for c in sorted(found)))
+    return labels(sorted(mask_text(text, names)[1]))
 
 
 def read_pages(docs_dir: Path, root: Path, names: frozenset[str], report: Report,
@@ -165,7 +163,7 @@ def _normalised(meta: dict, lines: dict[str, int], name: str, names: frozenset[s
         elif key == "description" and isinstance(value, str):
             masked, counts = mask_text(value, names)
             if counts:
-                what = "、".join(CATEGORY_LABELS[c] for c in sorted(counts))
+                what = labels(sorted(counts))
                 report.warning(codes.PERSONAL_DATA_MASKED, f"「description」中有疑似{what}，网页中已遮蔽；请核对并从原文删除",
                                file=name, row=row, column="description")
                 value = masked
@@ -227,7 +225,6 @@ def _check_addresses(posts: list[Page], docs_dir: Path, root: Path, report: Repo
                              file=name, column=key)
 
 
-PRIVATE = ("id", "mobile", "bank", "email", "account", "permit", "name")  # a bureau publishes its own landline
 
 
 def check_setting_texts(texts: dict[str, str], source: str, names: frozenset[str], report: Report) -> None:
@@ -237,9 +234,9 @@ def check_setting_texts(texts: dict[str, str], source: str, names: frozenset[str
         if MARKUP.search(text):
             report.error(codes.CONFIG_INVALID, f"设置项「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）",
                          file=source, column=key, value=text[:80])
-        found = [c for c in mask_text(text, names)[1] if c in PRIVATE]
+        found = [c for c in mask_text(text, names)[1] if c in PRIVATE_CATEGORIES]
         if found:
-            what = "、".join(CATEGORY_LABELS[c] for c in found)
+            what = labels(found)
             if key in ("site_name", "site_description"):
                 report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"设置项「{key}」中有疑似{what}，它会出现在每个网页的标题中，请删除",
                              file=source, column=key)

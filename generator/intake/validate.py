@@ -7,7 +7,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from ..core import codes
 from ..core.model import Record, Source
-from ..core.personal import mask_text
+from ..core.personal import labels, mask_text
 from ..core.problems import Invalid, Problem, Severity
 from ..core.schema import RecordType, ValueType
 from ..core.settings import Settings
@@ -26,14 +26,10 @@ def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: s
 
 # A page's folder name is its key's slug: file systems allow 255 bytes, and a CJK character takes three.
 MAX_ADDRESS_BYTES = 150
-_PERSONAL = {"id": "身份证号", "mobile": "手机号", "phone": "电话号码", "bank": "银行卡号", "email": "邮箱",
-             "number": "一长串数字（像证件号、电话或账号）", "name": "人名"}
-
-
 def personal_in_code(value: str) -> str:
     """What personal data the scanner finds in a code ("" if none): every category, in words."""
     found = mask_text(value)[1]
-    return "、".join(dict.fromkeys(_PERSONAL.get(c, "个人信息") for c, n in sorted(found.items()) if n))
+    return labels(sorted(c for c, n in found.items() if n))
 
 
 def address_too_long(slug: str) -> str:

@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import jinja2
 
-from ..rules.windows import code_key
 from .base import Output
 from .context import SiteContent
 

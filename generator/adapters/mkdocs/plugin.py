@@ -23,7 +23,7 @@ from ...assemble.site import ThemeJob, theme_job
 from .posts import is_post, with_more
 from ...assemble.pipeline import Prepared, finish, make_plan, prepare
 from ...core.clock import system_today
-from ...core.dates import parse_date, plausible
+from ...core.dates import given_date
 from ...core.problems import Invalid
 from ...recordtypes import REGISTRY
 from . import frame, material, serve_banner
@@ -37,12 +37,9 @@ def _as_of_from_environment():
     if not text:
         return None
     try:
-        day = parse_date(text, allow_roc=False)
+        return given_date(text)
     except Invalid as exc:
         raise PluginError(f"{AS_OF_VARIABLE}={text}：{exc.message}") from None
-    if not plausible(day):
-        raise PluginError(f"{AS_OF_VARIABLE}={text}：日期超出合理范围")
-    return day
 
 
 @dataclass(frozen=True)

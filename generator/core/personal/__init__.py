@@ -31,9 +31,17 @@ CATEGORIES = (*MASKS, "name")
 # What a clerk reads for each category, in messages and reports.
 CATEGORY_LABELS = {"id": "身份证号", "mobile": "手机号", "phone": "电话号码", "bank": "银行卡号", "email": "邮箱",
                    "account": "QQ、微信等账号", "permit": "港澳台证件号、护照号", "address": "个人住址",
-                   "number": "其他号码", "name": "自然人姓名"}
+                   "number": "一长串数字（像证件号、电话或账号）", "name": "自然人姓名"}
+# What a bureau's own hand-written text must not hold. Landlines and addresses may: a bureau publishes its own.
+PRIVATE_CATEGORIES = ("id", "mobile", "bank", "email", "account", "permit", "name")
 
-__all__ = ["CATEGORIES", "CATEGORY_LABELS", "MASKS", "find", "mask_name", "mask_text", "surname_of"]
+
+def labels(categories) -> str:
+    """The categories found, in a clerk's words, each once: 手机号、自然人姓名."""
+    return "、".join(dict.fromkeys(CATEGORY_LABELS[c] for c in categories))
+
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "MASKS", "PRIVATE_CATEGORIES", "find", "labels", "mask_name", "mask_text",
+           "surname_of"]
 
 
 def find(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
