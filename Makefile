@@ -18,8 +18,9 @@ site: $(STAMP)
 	@echo ""
 	@echo "网站已生成在 site/ 目录。本地预览：$(BIN)/python -m generator serve ，然后在浏览器打开 http://127.0.0.1:8000/"
 
-# Both cores; tests of one file stay on one worker, so a module's browser or server starts once.
-PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
+# Both cores, each taking the next test as it finishes one; the browser, the sample site and its server start
+# once per worker (session fixtures in tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test: $(STAMP) tools
 	$(PYTEST)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.benchmark.run import serving  # noqa: E402
+from generator.benchmark.server import serving  # noqa: E402
 
 PAGES = {
     "home": "", "cases": "cases/", "case": "cases/" + quote("示例市监处罚-2026-11号") + "/",

@@ -35,6 +35,8 @@ def _normalise(rel: str, path: Path) -> str | None:
         return _xlsx_text(path)
     if rel.endswith(".gz"):
         return None  # a compressed copy of a file compared in its own right
+    if rel.endswith(".ico"):
+        return hashlib.sha256(path.read_bytes()).hexdigest() + "\n"
     text = path.read_text(encoding="utf-8")
     if rel == "sitemap.xml":
         text = re.sub(r"<lastmod>[^<]*</lastmod>", "<lastmod>BUILD-DAY</lastmod>", text)
@@ -45,9 +47,11 @@ SEARCH_DUMP = "_search_index.txt"
 
 
 def _search_dump(folder: Path) -> str:
-    """The whole search index as one readable text: terms with decoded postings, documents, facet bytes."""
+    """The whole search index as one readable text: terms with decoded postings (number:length:fields, read by
+    the shipped format module), documents, facet bytes."""
     import gzip
-    import struct
+
+    from generator.output import search_format as fmt
 
     lines = [(folder / "meta.json").read_text(encoding="utf-8")]
     for path in sorted(folder.rglob("*.bin")):
@@ -57,21 +61,17 @@ def _search_dump(folder: Path) -> str:
             cut = data.index(b"\n")
             header = json.loads(data[:cut])
             for term, entry in header.items():
-                body = data[cut + 1:] if len(entry) == 2 else gzip.decompress(
-                    (folder / "b" / f"{_fnv(term):08x}.bin").read_bytes())
-                values = struct.unpack_from(f"<{entry[0]}I", body, entry[1] if len(entry) == 2 else 0)
-                lines.append(f"{rel} {term} " + " ".join(f"{v >> 8}:{v & 0xff}" for v in values))
+                if len(entry) == 2:
+                    body, offset = data[cut + 1:], entry[1]
+                else:
+                    body, offset = gzip.decompress((folder / "b" / f"{fmt.fnv1a(term):08x}.bin").read_bytes()), 0
+                postings = fmt.decode(body, offset, entry[0])
+                lines.append(f"{rel} {term} " + " ".join(f"{n}:{length}:{bits}" for n, length, bits in postings))
         elif rel.startswith("d/"):
             lines.append(f"{rel} {data.decode('utf-8')}")
         elif not rel.startswith("b/"):
             lines.append(f"{rel} {data.hex()}")
     return "\n".join(lines) + "\n"
-
-
-def _fnv(term: str) -> int:
-    from generator.output.search_format import fnv1a
-
-    return fnv1a(term)
 
 
 def snapshot(site: Path) -> dict[str, str]:

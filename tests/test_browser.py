@@ -2,37 +2,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from generator.benchmark.run import serving  # the benchmark's local server for a built site folder
+from generator.benchmark.server import serving  # the benchmark's local server for a built site folder
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 CODE = "9144990254484672U0"  # a blacklisted party of the sample data
 PAGES = ["", "blacklist/", "cases/", f"blacklist/{CODE}/", "cases/" + quote("示例市监处罚-2025-17号") + "/",
          "campaigns/", "campaigns/fire-products-315-2026/", "guides/fire-extinguisher/", "news/", "data/",
          "changes/", "report/", "about/", "search/?q=" + quote("灭火器"), "cases/year/2025/",
          "cases/region/" + quote("示例市东城区") + "/"]
-
-
-@pytest.fixture(scope="module")
-def server(sample_site):
-    with serving(sample_site) as address:
-        yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does this)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -144,6 +125,8 @@ def test_without_javascript_the_search_page_points_to_the_lists(browser, server)
     text = page.locator("article").inner_text()
     assert "需要浏览器启用 JavaScript" in text
     page.locator("article a", has_text="行政处罚信息").click()
+    page.wait_for_url("**/cases/")
+    page.wait_for_load_state()
     assert page.locator("table.record-list tbody tr").count() >= 40
     context.close()
 
@@ -177,7 +160,7 @@ SCRIPT = "<script>window.__xss=2;alert(2)</script>违规销售"
 SVG = '<svg onload="window.__xss=3;alert(3)">'
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     """A small site whose records and campaign carry script markup in names and texts; returns its site/ folder."""
     from conftest import FixtureSite, case_row

@@ -1,15 +1,14 @@
 """What a person sees of the public site in a real Chromium: the company page, the QR code and the printed
 notice of a record, the campaign chart and its text alternative, wide tables on a desktop, labels on a phone,
-and axe-core at phone and desktop widths on every page type."""
+and axe-core at desktop width on each layout (every page type on a phone: test_requests.py)."""
 from __future__ import annotations
 
 from urllib.parse import quote
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from generator.benchmark.run import serving
-from test_browser import CODE, PAGES, browser  # noqa: F401  (a fixture)
+from browsing import visit
+from test_browser import CODE, PAGES
 
 CASE = "cases/" + quote("示例市监处罚-2025-17号") + "/"
 ENTITY = f"entity/{CODE}/"
@@ -17,32 +16,24 @@ EVERY_TYPE = PAGES + [ENTITY, "news/archive/2026/09/", "news/category/" + quote(
                       "news/2026/gas-appliance-results/", "404.html"]
 
 
-@pytest.fixture(scope="module")
-def server(sample_site):
-    with serving(sample_site) as address:
-        yield address
-
-
-def _page(browser, width: int, **options):  # noqa: F811
+def _page(browser, width: int, **options):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN",
                                   is_mobile=width < 500, **options)
     return context, context.new_page()
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("url", EVERY_TYPE)
-def test_axe_finds_nothing_at_phone_and_desktop_width(browser, server, url, width):  # noqa: F811
-    context, page = _page(browser, width)
-    page.goto(server + url, wait_until="networkidle")
-    if url.startswith("search/"):
-        page.wait_for_selector("#search-app[data-ready=true]")
-    violations = Axe().run(page).response["violations"]
-    context.close()
-    found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    assert not found, "\n".join(f"{rule} ({impact}): {targets}" for rule, impact, targets in found)
+# Every page type is checked on a phone (test_requests.py); on a desktop, one page of each layout: the home page,
+# a list, a record, a party, the search, a campaign, a bulletin.
+DESKTOP = ["", "cases/", CASE, ENTITY, "search/?q=" + quote("灭火器"), "campaigns/fire-products-315-2026/",
+           "news/2026/gas-appliance-results/"]
 
 
-def test_company_page_lists_its_records_and_is_reached_from_a_record(browser, server):  # noqa: F811
+@pytest.mark.parametrize("url", DESKTOP)
+def test_axe_finds_nothing_at_desktop_width(browser, server, url):
+    assert visit(browser, server + url, 1280, axe=True) == []
+
+
+def test_company_page_lists_its_records_and_is_reached_from_a_record(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + f"blacklist/{CODE}/")
     page.get_by_role("link", name="示例市安康消防科技有限公司的全部公开信息").click()
@@ -52,7 +43,7 @@ def test_company_page_lists_its_records_and_is_reached_from_a_record(browser, se
     context.close()
 
 
-def test_record_page_shows_a_qr_code_of_its_address(browser, server):  # noqa: F811
+def test_record_page_shows_a_qr_code_of_its_address(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + CASE)
     qr = page.get_by_role("img", name="本页网址的二维码")
@@ -61,7 +52,7 @@ def test_record_page_shows_a_qr_code_of_its_address(browser, server):  # noqa: F
     context.close()
 
 
-def test_printed_record_is_a_clean_notice(browser, server):  # noqa: F811
+def test_printed_record_is_a_clean_notice(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + CASE)
     page.emulate_media(media="print")
@@ -79,7 +70,7 @@ def test_printed_record_is_a_clean_notice(browser, server):  # noqa: F811
     context.close()
 
 
-def test_campaign_chart_has_the_table_as_its_text_alternative(browser, server):  # noqa: F811
+def test_campaign_chart_has_the_table_as_its_text_alternative(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + "campaigns/fire-products-315-2026/")
     chart = page.locator("svg.chart")
@@ -94,7 +85,7 @@ def test_campaign_chart_has_the_table_as_its_text_alternative(browser, server): 
     context.close()
 
 
-def test_wide_tables_use_the_desktop_width_and_codes_never_break(browser, server):  # noqa: F811
+def test_wide_tables_use_the_desktop_width_and_codes_never_break(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + "cases/")
     table = page.locator("table.record-list").first
@@ -105,7 +96,7 @@ def test_wide_tables_use_the_desktop_width_and_codes_never_break(browser, server
     context.close()
 
 
-def test_phone_labels_are_not_squeezed(browser, server):  # noqa: F811
+def test_phone_labels_are_not_squeezed(browser, server):
     context, page = _page(browser, 375)
     page.goto(server + CASE)
     for th in page.locator("table.record-fields th").all():
@@ -117,7 +108,7 @@ def test_phone_labels_are_not_squeezed(browser, server):  # noqa: F811
     context.close()
 
 
-def test_feeds_are_announced_and_served(browser, server):  # noqa: F811
+def test_feeds_are_announced_and_served(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server)
     hrefs = page.locator('link[rel=alternate][type="application/rss+xml"]').evaluate_all("l => l.map(x => x.href)")

@@ -1,8 +1,9 @@
 """Hostile and broken input files: nothing leaks, nothing hangs.
 
 Every hostile file is built here with real bytes. The ones that used to take gigabytes or minutes are read in a
-child process that reports its own peak memory (ru_maxrss) and time: each must be refused (or read) in seconds
-and well under 500 MB, with one problem naming the file.
+child process that reports its own peak memory (ru_maxrss) and time: each must be refused (or read) well under
+500 MB, with one problem naming the file, and the child is stopped (a failure) if it has not finished within a
+minute. What each really took is printed; speed itself is the benchmark's business.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from generator.intake.validate import MAX_ADDRESS_BYTES, validate_rows
 from generator.recordtypes.cases import CASES
 
 MEMORY_MB = 500
-SECONDS = 10  # generous for a loaded test machine; the report prints what each really took
+HANG = 60  # seconds after which a child reading one hostile folder is taken to hang
 
 # Reads one data folder the way `check` does and says what it cost. Runs in a child so that its peak memory is
 # that of reading this one folder, not of the test session.
@@ -69,13 +70,13 @@ print(json.dumps({"problems": [p.as_dict() | {"text": p.text()} for p in report.
 
 def read_in_child(root: Path, kind: str = "cases", **settings) -> dict:
     done = subprocess.run([sys.executable, "-c", CHILD, str(root), kind, json.dumps(settings)], cwd=PROJECT,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=HANG)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout)
     test = os.environ.get("PYTEST_CURRENT_TEST", kind).split(" ")[0].split("::")[-1]
     own = result["own_peak_mb"] or 0
     print(f"\n{test}: {result['seconds']:.2f} s, peak {result['peak_mb']:.0f} MB (its own: {own:.0f} MB)")
-    assert result["peak_mb"] < MEMORY_MB and result["seconds"] < SECONDS
+    assert result["peak_mb"] < MEMORY_MB
     return result
 
 

@@ -18,7 +18,7 @@ if not acceptance.REAL.is_dir():
     pytest.skip("../shared/real-data is not beside this checkout", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def results():
     return acceptance.run("2026-03-10")
 

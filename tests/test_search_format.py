@@ -18,7 +18,7 @@ VECTORS = ["示例市东城区宏安消防器材有限公司", "示例市监处�
            "㐀𠀀豈", "Ⅱ型①号", "abc DEF", "9144 0300 MA5F 2K12 34", "宏安　安消"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def engine_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("engine")
     shutil.copy(ENGINE, folder / "engine.mjs")

@@ -10,23 +10,20 @@ reader and an editor meet it. Every figure comes from a real run in this process
 """
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote, unquote, urlparse
+from urllib.parse import quote
 
 from .memory import measure
+from .server import served_path, serving
 from .synth import write_data
 
 NAIVE_PAGES = 2000
@@ -106,35 +103,6 @@ def change_one_fine(data: Path) -> str:
     raise RuntimeError("no CSV case file to change")
 
 
-@contextlib.contextmanager
-def serving(folder: Path):
-    """A local web server for a built site folder; yields its base address."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.handle_error = lambda request, address: None  # the browser closing a connection early is no news
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-
-
-def _served_size(site: Path, base: str, url: str) -> int:
-    """Bytes of the file a request of this site's address was served from (the local server sends files as
-    they are, uncompressed)."""
-    path = unquote(urlparse(url).path).lstrip("/")
-    if not url.startswith(base):
-        return 0
-    target = site / path
-    if target.is_dir():
-        target = target / "index.html"
-    return target.stat().st_size if target.is_file() else 0
-
-
 def search_bytes(site: Path, name: str) -> tuple[float, float, float, float]:
     """In Chromium: (KB of everything fetched opening /search/ with a company name: page, styles, scripts and
     index files; KB of index files among them, read from the search script's own count; KB of a further query
@@ -152,7 +120,7 @@ def search_bytes(site: Path, name: str) -> tuple[float, float, float, float]:
         page.wait_for_selector(".search-result", timeout=60000)
         first_ms = (time.perf_counter() - started) * 1000
         first = page.evaluate("window.__searchBytes")
-        everything = sum(_served_size(site, base, url) for url in fetched)
+        everything = sum(path.stat().st_size for path in (served_path(site, base, url) for url in fetched) if path)
         page.fill("#search-q", name[-6:])
         region = page.locator("select[name=region] option").nth(1).get_attribute("value")
         page.select_option("select[name=region]", region)

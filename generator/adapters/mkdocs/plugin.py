@@ -25,6 +25,7 @@ from ...assemble.pipeline import Prepared, finish, make_plan, prepare
 from ...core.clock import system_today
 from ...core.dates import given_date
 from ...core.problems import Invalid
+from ...output import templates
 from ...recordtypes import REGISTRY
 from . import frame, material, serve_banner
 from .config import site_config_of
@@ -151,6 +152,7 @@ class DisclosurePlugin(BasePlugin):
                             if f.page is not None and not f.page.is_link and f.src_uri not in frame.FRAME_URIS]
         self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri not in frame.FRAME_URIS)
         env.globals["disclosure_feeds"] = list(self.job.feeds)
+        env.bytecode_cache = templates.COMPILED  # the theme's templates compiled once per process
         return env
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
