@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The environment is rebuilt whenever the pinned versions in pyproject.toml change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: site test serve check clean tools golden test-dates test-explore docs
+.PHONY: site test serve check clean tools golden test-dates test-explore docs lighthouse
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -79,3 +79,11 @@ check: $(STAMP)
 
 clean:
 	rm -rf site .site-build-* .site-old-*
+
+# Lighthouse (mobile) on the home page, a record, a search and a list of the built site (site/), served with gzip
+# and cache headers as a real server does; figures for BENCHMARKS.md. Lighthouse comes from the npm registry.
+LIGHTHOUSE_VERSION := $(shell sed -n 's/^lighthouse *= *"\([^"]*\)".*/\1/p' pyproject.toml)
+lighthouse: $(STAMP) tools
+	@test -x .tools/lighthouse/node_modules/.bin/lighthouse || \
+		npm install --silent --no-audit --no-fund --prefix .tools/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	$(BIN)/python bench/lighthouse.py site
