@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/screenshots.py [site folder] [output folder]
 
-Defaults: site/ and screenshots/ (gitignored). Uses Debian's Chromium through Playwright, as the tests do."""
+Defaults: site/ and screenshots/ (gitignored). For each page: <name>-<width>.png, the first screen, and
+<name>-<width>-full.png, the whole page. Uses Debian's Chromium through Playwright, as the tests do."""
 from __future__ import annotations
 
 import sys
@@ -39,7 +40,8 @@ def main(site: Path, out: Path, only: list[str] | None = None) -> None:
                 page.goto(base + url, wait_until="networkidle")
                 if url.startswith("search/"):
                     page.wait_for_selector("#search-app[data-ready=true]")
-                page.screenshot(path=str(out / f"{name}-{width}.png"), full_page=True)
+                page.screenshot(path=str(out / f"{name}-{width}.png"))  # the first screen, as a visitor lands
+                page.screenshot(path=str(out / f"{name}-{width}-full.png"), full_page=True)
             context.close()
         browser.close()
 

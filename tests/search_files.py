@@ -1,4 +1,4 @@
-"""Reading the static search index (generator/output/search_index.py) from Python, for tests of its files.
+"""Reading the static search index (generator/output/search_builder.py) from Python, for tests of its files.
 
 The search itself runs in the page (theme/assets/javascripts/search.js) and is tested in Chromium; this reads
 only what a test needs to check the files: which documents a term lists, and what a document record says.

@@ -6,7 +6,9 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
-from generator.benchmark.server import serving  # the benchmark's local server for a built site folder
+from generator.benchmark.server import serving  # the local server that answers as a real one
+from test_search_page import search
+
 
 
 CODE = "9144990254484672U0"  # a blacklisted party of the sample data
@@ -38,97 +40,6 @@ def test_no_request_leaves_the_site(page, server, url):
     page.locator("#site-search-q").press("Enter")
     page.wait_for_selector("#search-app[data-ready=true]", timeout=15000)
     assert hosts <= {"127.0.0.1", None}, hosts
-
-
-def _search(page, server, query, **filters):
-    params = "&".join(f"{k}={quote(v)}" for k, v in {"q": query, **filters}.items() if v)
-    page.goto(server + "search/?" + params)
-    page.wait_for_selector("#search-app[data-ready=true]", timeout=15000)
-    return page.locator(".search-result__title a")
-
-
-def _urls(results) -> list[str]:
-    return [unquote(urlparse(href).path).split("/", 1)[1] if href.startswith("http") else href.removeprefix("../")
-            for href in (results.nth(i).get_attribute("href") for i in range(results.count()))]
-
-
-ANKANG = "示例市安康消防科技有限公司"  # in the sample: on the blacklist, credit code CODE
-
-
-@pytest.mark.parametrize("query", [ANKANG, "安康", "安康消防科技", "消防科技 安康", CODE, CODE.lower(),
-                                   " ".join(CODE[i:i + 4] for i in range(0, 18, 4)), "安康消防科技有限公司"])
-def test_search_finds_a_company_by_what_people_type(page, server, query):
-    results = _search(page, server, query)
-    top = results.all_inner_texts()[:3]
-    assert ANKANG in top, (query, top)
-
-
-@pytest.mark.parametrize("query", ["示例市监处罚〔2025〕17号", "示例市监处罚[2025]17号", "示例市监处罚（2025）17号",
-                                   "示例市监处罚202517号", "示例市监处罚2025 17号"])
-def test_search_finds_a_decision_number_however_its_brackets_are_written(page, server, query):
-    assert _urls(_search(page, server, query))[0] == "cases/示例市监处罚-2025-17号/"
-
-
-@pytest.mark.parametrize("query", ["灭火器 东城区", "东城区 灭火器", "消防 安康", "灭火器"])
-def test_several_words_find_the_records_holding_all_of_them(page, server, sample_site, query):
-    from search_files import Index
-
-    index = Index(sample_site / "search")
-    expected = {d[0] for d in index.find(query) if d[0] and not d[0].startswith(("news/", "guides/"))}
-    shown = _search(page, server, query)
-    records = {u for u in _urls(shown) if u.startswith(("cases/", "blacklist/"))}
-    assert records == {u for u in expected if u.startswith(("cases/", "blacklist/"))} and records
-
-
-def test_filters_show_counts_and_the_address_keeps_them(page, server):
-    _search(page, server, "灭火器")
-    region = page.locator("select[name=region]")
-    options = region.locator("option").all_inner_texts()
-    assert options[0] == "全部地区" and all(re.search(r"（\d+）$", o) for o in options[1:]), options
-    choice = region.locator("option").nth(1).get_attribute("value")
-    region.select_option(choice)
-    page.wait_for_function("location.search.includes('region=')")
-    page.wait_for_selector("#search-app[data-ready=true]")
-    assert f"region={quote(choice)}" in page.url and "q=" in page.url
-    page.reload()
-    page.wait_for_selector("#search-app[data-ready=true]")
-    assert page.locator("select[name=region]").input_value() == choice
-    assert page.locator("#search-q").input_value() == "灭火器"
-    results = page.locator(".search-result")
-    types = results.locator(".search-result__type").all_inner_texts()
-    assert types and set(types) <= {"行政处罚", "失信名单"}  # a filter narrows the search to records
-    assert all(choice in d for d in results.locator(".search-result__details").all_inner_texts())
-
-
-def test_results_sort_by_fine_and_page_through(page, server):
-    _search(page, server, "", type="0", sort="fine")
-    fines = [float(m.group(1).replace(",", "")) for m in
-             (re.search(r"罚款 ([\d,.]+) 元", d) for d in page.locator(".search-result__details").all_inner_texts()) if m]
-    assert fines == sorted(fines, reverse=True) and len(fines) >= 10
-    assert "第 1 / 3 页" in page.locator(".search-pages").inner_text()
-    page.locator(".search-pages a", has_text="下一页").click()
-    page.wait_for_function("location.search.includes('page=2')")
-    assert "第 2 / 3 页" in page.locator(".search-pages").inner_text()
-
-
-def test_a_query_fetches_little_and_answers_at_once(page, server):
-    started = page.evaluate("performance.now()")
-    _search(page, server, "安康")
-    assert page.evaluate("window.__searchBytes") < 100_000
-    assert page.evaluate("performance.now()") - started < 2000
-
-
-def test_without_javascript_the_search_page_points_to_the_lists(browser, server):
-    context = browser.new_context(java_script_enabled=False, locale="zh-CN")
-    page = context.new_page()
-    page.goto(server + "search/?q=" + quote("灭火器"))
-    text = page.locator("article").inner_text()
-    assert "需要浏览器启用 JavaScript" in text
-    page.locator("article a", has_text="行政处罚信息").click()
-    page.wait_for_url("**/cases/")
-    page.wait_for_load_state()
-    assert page.locator("table.record-list tbody tr").count() >= 40
-    context.close()
 
 
 def test_phone_layout_has_no_sideways_scrolling(browser, server):
@@ -189,11 +100,11 @@ def _watch_for_script(page) -> list[str]:
 def test_markup_in_a_party_name_shows_as_text_in_search_results_and_runs_nothing(page, hostile_site):
     dialogs = _watch_for_script(page)
     with serving(hostile_site) as address:
-        _search(page, address, "示例公司")
-        record = page.locator(".search-result").filter(has=page.locator("a[href*='2026-1']"))
+        search(page, address, "示例公司")
+        record = page.locator(".search-group").filter(has=page.locator("a[href*='2026-1']"))
         assert record.count() == 1, "the record page was not found by its party's name"
         # the name, and the texts under it, exactly as written: characters a reader sees
-        assert record.locator(".search-result__title a").inner_text() == IMG
+        assert record.locator(".search-group__name").inner_text() == IMG
         assert SCRIPT in record.inner_text()
         assert page.locator(".search-results").locator("img, script, svg").count() == 0
         page.wait_for_timeout(500)  # a broken image's onerror fires as soon as it is inserted

@@ -1,11 +1,13 @@
 """What a person sees of the public site in a real Chromium: the company page, the QR code and the printed
-notice of a record, the campaign chart and its text alternative, wide tables on a desktop, labels on a phone,
+notice of a record, a campaign's figures, wide tables on a desktop, labels on a phone,
 and axe-core at desktop width on each layout (every page type on a phone: test_requests.py)."""
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import quote
 
 import pytest
+from pypdf import PdfReader
 
 from browsing import visit
 from test_browser import CODE, PAGES
@@ -70,18 +72,43 @@ def test_printed_record_is_a_clean_notice(browser, server):
     context.close()
 
 
-def test_campaign_chart_has_the_table_as_its_text_alternative(browser, server):
+@pytest.mark.parametrize("record", [CASE, quote("cases/示例市监处罚-2026-11号/")])  # the second: a decision document
+def test_a_record_prints_its_facts_on_the_first_a4_page(browser, server, tmp_path, record):
     context, page = _page(browser, 1280)
-    page.goto(server + "campaigns/fire-products-315-2026/")
-    chart = page.locator("svg.chart")
-    assert chart.get_attribute("role") == "img"
-    title = page.locator("#" + chart.get_attribute("aria-labelledby")).text_content()
-    table = page.locator("#" + chart.get_attribute("aria-describedby"))
-    assert "通报的工作数字" in title and table.evaluate("e => e.tagName") == "TABLE"
+    page.goto(server + record)
+    pdf = tmp_path / "record.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    # PDF text is read back with the Kangxi radicals of CJK fonts (⾏ for 行): NFKC folds them
+    pages = [unicodedata.normalize("NFKC", p.extract_text()).replace(" ", "").replace("\n", "")
+             for p in PdfReader(pdf).pages]
+    first = pages[0]
+    for fact in ("行政处罚决定书文号", "行政相对人名称", "统一社会信用代码", "违法行为类型", "处罚内容",
+                 "罚款金额", "处罚决定日期"):
+        assert fact in first, fact
+    assert "本信息公示至" in pages[-1]  # the printed notice closes the sheet (with the document: its last sheet)
+    if record == CASE:
+        assert len(pages) == 1  # a record without a document is one sheet
+    context.close()
+
+
+def test_campaign_figures_read_as_cards_on_a_phone_with_a_bar_only_for_a_part_of_a_total(browser, server):
+    context, page = _page(browser, 375)
+    page.goto(server + "campaigns/gas-appliance-2026/")
+    cards = page.locator("li.figure-card")
+    texts = cards.all_inner_texts()
+    assert any("1,385" in t and "家" in t and "检查五金建材经营户" in t for t in texts)
+    part = [t for t in texts if "整改到位" in t]
+    assert part and "118/154" in part[0] and "占总数的 77%" in part[0]  # 118 of 154
+    assert page.locator(".figure-card__bar").count() == 1  # figures of different units are not compared
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for card in cards.all():
+        box = card.bounding_box()
+        assert box["width"] >= 140 and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    value = cards.first.locator(".figure-card__value")
+    assert float(value.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 24  # the number reads large
+    table = page.locator("table#campaign-figures")
     rows = table.locator("tbody tr").all_inner_texts()
-    assert any("联合检查单位" in r and "56家" in r for r in rows)
-    assert any("本站统计" in r for r in rows) and any("通报" in r for r in rows)
-    assert chart.locator("rect.chart-bar").count() == 6 and chart.bounding_box()["width"] > 500
+    assert any("本站统计" in r for r in rows) and any("通报" in r for r in rows)  # the same figures with sources
     context.close()
 
 

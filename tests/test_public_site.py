@@ -161,6 +161,25 @@ def test_bulletin_list_shows_excerpts_with_monthly_archives_and_categories(sampl
     assert (sample_site / "news/archive/2026/09/index.html").is_file()
     assert (sample_site / "news/category/燃气具质量整治/index.html").is_file()
     assert 'id="检查与抽查"' in post  # anchors read as the heading does
+    months = re.findall(r'<details class="list-browse"><summary>按月归档</summary>(.*?)</details>', index, re.S)
+    links = re.findall(r'href="([^"]+)"', months[0])
+    assert "archive/2026/09/" in links and all(page_exists(sample_site, "/news/" + link) for link in links)
+    feeds = re.findall(r'<p class="subscribe">订阅工作动态：<a href="\.\./(feeds/news\.xml)">RSS</a> · <a href="\.\./(feeds/news\.atom)"',
+                       index)
+    assert feeds and all((sample_site / path).is_file() for path in feeds[0])
+
+
+def test_a_bulletin_says_who_published_it_from_where_and_when_under_its_heading(sample_site):
+    post = (sample_site / "news/2026/gas-appliance-results/index.html").read_text(encoding="utf-8")
+    heading_end = post.index("</h1>")
+    facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", post[heading_end:post.index("</dl>", heading_end)]))
+    assert facts["发布机构"] == "示例省市场监督管理局"  # the campaign's authority: the post names none itself
+    assert "2026年9月" in facts["发布日期"] and 'datetime="2026-09-' in facts["发布日期"]
+    assert 'href="../../../campaigns/gas-appliance-2026/"' in facts["专项行动"]
+    assert "</a>、<a" in facts["分类"] and ", " not in facts["分类"]
+    assert "阅读时间" not in post and "元数据" not in post and "回到主页" not in post
+    imported = (sample_site / "news/2025/anti-counterfeit-review/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<dt>来源</dt><dd>[^<]+</dd>", imported)  # the source an imported article named
 
 
 def test_a_draft_bulletin_is_published_nowhere(tmp_path):

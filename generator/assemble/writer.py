@@ -33,10 +33,14 @@ class Frame:
     tail: str
     title_marker: str
     path_marker: str
+    heading_marker: str = ""  # in the head, where the page's H1 goes (the title, unless a heading is given)
 
-    def page(self, title: str, path: str, body: str) -> str:
+    def page(self, title: str, path: str, body: str, heading: str | None = None) -> str:
         safe_title = str(escape(title))
-        return (self.head.replace(self.title_marker, safe_title).replace(self.path_marker, path)
+        head = self.head
+        if self.heading_marker:
+            head = head.replace(self.heading_marker, str(escape(title if heading is None else heading)))
+        return (head.replace(self.title_marker, safe_title).replace(self.path_marker, path)
                 + body + self.tail.replace(self.title_marker, safe_title).replace(self.path_marker, path))
 
 
@@ -135,11 +139,12 @@ class SiteWriter:
         finally:
             partial.unlink(missing_ok=True)
 
-    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
+    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None,
+             heading: str | None = None) -> None:
         frame = self.frames.get(url.count("/"))
         if frame is None:
             raise MissingFrame(f"no frame for a page {url.count('/')} folders deep: {url}")
-        data = frame.page(title, url, body).encode("utf-8")
+        data = frame.page(title, url, body, heading).encode("utf-8")
         self.file(url + "index.html", data)
         self.out.urls.append(url)
         self.out.made += 1

@@ -117,7 +117,7 @@ def search_bytes(site: Path, name: str) -> tuple[float, float, float, float]:
         started = time.perf_counter()
         page.goto(base + "search/?q=" + quote(name))
         page.wait_for_selector("#search-app[data-ready=true]", timeout=60000)
-        page.wait_for_selector(".search-result", timeout=60000)
+        page.wait_for_selector(".search-group", timeout=60000)
         first_ms = (time.perf_counter() - started) * 1000
         first = page.evaluate("window.__searchBytes")
         everything = sum(path.stat().st_size for path in (served_path(site, base, url) for url in fetched) if path)

@@ -37,6 +37,18 @@ class Figure:
         unit = self.unit
         return f"{self.written}{of}{(' ' if unit and unit[0].isascii() else '') + unit if unit else ''}"
 
+    @property
+    def total(self) -> str:
+        """Its total as a page shows it (154), or "" without one."""
+        return grouped(self.of) if self.of is not None else ""
+
+    @property
+    def share(self) -> int | None:
+        """The part of its total in whole percent (118 of 154 -> 77), for a bar; None without a total."""
+        if not self.of:
+            return None
+        return min(100, int(self.value * 100 / self.of + Decimal("0.5")))
+
 
 def plain(value: Decimal) -> str:
     text = f"{value:f}"

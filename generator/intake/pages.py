@@ -25,7 +25,8 @@ from .validate import MAX_ADDRESS_BYTES
 
 FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
-TEXT_KEYS = ("title", "description", "categories", "tags", "slug", "authors")
+TEXT_KEYS = ("title", "description", "categories", "tags", "slug", "authors", "source", "authority")
+SHOWN_KEYS = ("description", "source", "authority")  # shown on the page as written, personal data masked
 ADDRESS_KEYS = ("title", "slug", "categories", "tags")  # become addresses, page titles, feed items
 MARKUP = re.compile(r"[<>]")
 POSTS = "news/posts/"
@@ -160,12 +161,12 @@ def _normalised(meta: dict, lines: dict[str, int], name: str, names: frozenset[s
                     report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"「{key}」中有疑似{found}的内容。它会成为网页地址、标题、"
                                  "订阅或搜索中的文字，发布后无法遮蔽，请删除", file=name, row=row, column=str(key))
                     ok = False
-        elif key == "description" and isinstance(value, str):
+        elif key in SHOWN_KEYS and isinstance(value, str):
             masked, counts = mask_text(value, names)
             if counts:
                 what = labels(sorted(counts))
-                report.warning(codes.PERSONAL_DATA_MASKED, f"「description」中有疑似{what}，网页中已遮蔽；请核对并从原文删除",
-                               file=name, row=row, column="description")
+                report.warning(codes.PERSONAL_DATA_MASKED, f"「{key}」中有疑似{what}，网页中已遮蔽；请核对并从原文删除",
+                               file=name, row=row, column=str(key))
                 value = masked
         elif key == "date":
             try:

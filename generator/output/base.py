@@ -11,8 +11,10 @@ from .context import SiteContent
 class Sink(Protocol):
     """Where outputs write (build.writer.SiteWriter). A path is never written twice."""
 
-    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None) -> None:
-        """A themed page at url (`cases/x/`): the theme's header, search and footer around body (HTML).
+    def page(self, url: str, title: str, body: str, inputs: str | None = None, lookups: list | None = None,
+             heading: str | None = None) -> None:
+        """A themed page at url (`cases/x/`): the theme's header, search and footer around body (HTML), with
+        `title` in the browser's title and `heading` (the title if not given) as the page's H1.
         `inputs` (a digest of what the page was made from) and `lookups` (SiteContent.recording) let a later
         build take the page as it is when neither changed."""
 

@@ -6,7 +6,6 @@ from typing import Iterator
 import jinja2
 
 from .base import Output
-from .charts import bar_chart
 from .context import SiteContent
 
 
@@ -26,5 +25,4 @@ class CampaignPages(Output):
             sums={rtype.name: sum(n[rtype.name] for n in counted.values()) for rtype in site.registry})
         page = env.get_template("campaign.html")
         for c in site.campaigns:
-            chart = bar_chart(f"{c.title}：通报的工作数字", c.stats, "campaign-figures", "campaign-chart")
-            yield f"campaigns/{c.id}.md", page.render(c=c, site=site, chart=chart, counted=counted[c.id])
+            yield f"campaigns/{c.id}.md", page.render(c=c, site=site, counted=counted[c.id])

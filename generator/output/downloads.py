@@ -58,7 +58,7 @@ def columns(rtype: RecordType, site_url: str) -> list[Column]:
     """The download's columns: the type's public fields, then its last public day and the page's address."""
     base = site_url.rstrip("/") + "/"
     return [_field_column(f) for f in rtype.public_fields] + [
-        Column("public_until", rtype.until_label, "date", rtype.until_doc, lambda e: getattr(e, rtype.until)),
+        Column("public_until", rtype.until_label, "date", rtype.until_doc, lambda e: e.until),
         Column("url", "网页地址", "string", "该条信息在本站的网页地址", lambda e: base + e.url),
     ]
 

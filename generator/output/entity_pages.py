@@ -27,7 +27,7 @@ def entity_summary(site: SiteContent, code: str) -> dict:
         "code": code, "name": names[0] if names else code, "former": names[1:],
         "region": next((e.role("region") for e in newest if e.role("region")), ""),
         "groups": [{"rtype": rtype, "entries": by_type[rtype.name], "reference": reference_field(rtype)}
-                   for rtype in site.registry if rtype.name in by_type],
+                   for rtype in sorted(site.registry, key=lambda t: -t.gravity) if rtype.name in by_type],
     }
 
 

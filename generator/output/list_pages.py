@@ -1,5 +1,6 @@
 """Every public record of each type as lists a person can browse with no script and no search: all records,
-and the same per region and per year, newest first, at most PER_PAGE rows a page, with page links.
+and the same per year, per region and per region in a year, newest first, at most PER_PAGE rows a page, with
+page links above and below.
 
 The first page of the full list is Markdown the theme engine renders (it is in the navigation); every other
 page is written into the frame, like record pages, at plain-template speed.
@@ -51,14 +52,28 @@ class Subset:
 
 @dataclass(frozen=True)
 class Browsing:
+    """What a list page offers to narrow it: years and regions (within the year or region the page is
+    already narrowed to, so that region and year combine), and the links that widen it again."""
+
     all_url: str
     total: int
     years: list[Subset]
     regions: list[Subset]
-    current: str = ""
+    year: str = ""  # the page's year ("2025 年"), if narrowed to one
+    region: str = ""  # the page's region, if narrowed to one
+    any_year_url: str = ""  # the same region in every year
+    any_region_url: str = ""  # the same year in every region
+    current: str = ""  # the page's own address
 
-    def at(self, url: str) -> "Browsing":
-        return Browsing(self.all_url, self.total, self.years, self.regions, url)
+
+@dataclass(frozen=True)
+class ListOf:
+    """One list: its address, its scope in words, its rows (groups of entries, newest first) and browsing."""
+
+    url: str
+    scope: str
+    rows: list
+    browsing: Browsing
 
 
 REGION_BYTES = 90  # a region's address segment at most: 30 CJK characters
@@ -88,27 +103,52 @@ def _root(url: str) -> str:
     return "../" * url.count("/")
 
 
-def lists(site: SiteContent, rtype: RecordType) -> tuple[Browsing, list[tuple[str, str, list[list[Entry]]]]]:
-    """How the type's records can be browsed, and (address, scope in words, rows) of every list."""
+def lists(site: SiteContent, rtype: RecordType) -> list[ListOf]:
+    """Every list of the type: all records, each year, each region, and each region in each year."""
     groups = list(site.pages[rtype.name].values())
     base = f"{rtype.name}/"
-    by_year: dict[str, list[list[Entry]]] = {}
-    by_region: dict[str, list[list[Entry]]] = {}
+    by_year: dict[str, list] = {}
+    by_region: dict[str, list] = {}
+    by_both: dict[tuple[str, str], list] = {}
     for group in groups:
-        v = group[0].view
-        dated = v.get(rtype.date_field)
-        if dated:
-            by_year.setdefault(str(dated.year), []).append(group)
-        if group[0].role("region"):
-            by_region.setdefault(group[0].role("region"), []).append(group)
+        dated = group[0].view.get(rtype.date_field)
+        year = str(dated.year) if dated else ""
+        region = group[0].role("region") or ""
+        if year:
+            by_year.setdefault(year, []).append(group)
+        if region:
+            by_region.setdefault(region, []).append(group)
+        if year and region:
+            by_both.setdefault((region, year), []).append(group)
     addresses = region_addresses(by_region)
-    years = [Subset(f"{y} 年", f"{base}year/{y}/", len(g)) for y, g in sorted(by_year.items(), reverse=True)]
-    regions = [Subset(r, f"{base}region/{addresses[r]}/", len(g)) for r, g in sorted(by_region.items())]
-    browsing = Browsing(base, len(groups), years, regions)
-    found = [(base, "全部", groups)]
-    found += [(f"{base}year/{y}/", f"{y} 年", by_year[y]) for y in sorted(by_year, reverse=True)]
-    found += [(f"{base}region/{addresses[r]}/", r, by_region[r]) for r in sorted(by_region)]
-    return browsing, found
+
+    def region_url(region: str, year: str = "") -> str:
+        return f"{base}region/{addresses[region]}/" + (f"year/{year}/" if year else "")
+
+    def year_url(year: str) -> str:
+        return f"{base}year/{year}/"
+
+    years_all = [Subset(f"{y} 年", year_url(y), len(g)) for y, g in sorted(by_year.items(), reverse=True)]
+    regions_all = [Subset(r, region_url(r), len(g)) for r, g in sorted(by_region.items())]
+    found = [ListOf(base, "全部", groups, Browsing(base, len(groups), years_all, regions_all, current=base))]
+    for y in sorted(by_year, reverse=True):
+        regions = [Subset(r, region_url(r, y), len(by_both[r, y])) for r in sorted(by_region) if (r, y) in by_both]
+        found.append(ListOf(year_url(y), f"{y} 年", by_year[y],
+                            Browsing(base, len(groups), years_all, regions, year=f"{y} 年", any_region_url=year_url(y),
+                                     current=year_url(y))))
+    for r in sorted(by_region):
+        years = [Subset(f"{y} 年", region_url(r, y), len(by_both[r, y]))
+                 for y in sorted(by_year, reverse=True) if (r, y) in by_both]
+        found.append(ListOf(region_url(r), r, by_region[r],
+                            Browsing(base, len(groups), years, regions_all, region=r, any_year_url=region_url(r),
+                                     current=region_url(r))))
+        for y in sorted((y for (rr, y) in by_both if rr == r), reverse=True):
+            regions = [Subset(o, region_url(o, y), len(by_both[o, y])) for o in sorted(by_region) if (o, y) in by_both]
+            found.append(ListOf(region_url(r, y), f"{r}，{y} 年", by_both[r, y],
+                                Browsing(base, len(groups), years, regions, year=f"{y} 年", region=r,
+                                         any_year_url=region_url(r), any_region_url=year_url(y),
+                                         current=region_url(r, y))))
+    return found
 
 
 def _pages(rows: list[list[Entry]]) -> int:
@@ -122,33 +162,32 @@ class ListPages(Output):
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         for index, rtype in enumerate(site.registry):
-            browsing, found = lists(site, rtype)
-            base, _, rows = found[0]
+            first = lists(site, rtype)[0]
+            rows = first.rows
             yield f"{rtype.name}/index.md", env.get_template(rtype.templates.index).render(
                 rtype=rtype, type_index=index, rows=rows[:PER_PAGE], total=len(rows), as_of=site.as_of,
-                settings=site.settings, root="../", browsing=browsing,
-                paging=Paging(base, 1, _pages(rows), len(rows)), caption=f"{rtype.label}（按日期从新到旧）")
+                settings=site.settings, root="../", browsing=first.browsing,
+                paging=Paging(first.url, 1, _pages(rows), len(rows)), caption=f"{rtype.label}（按日期从新到旧）")
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         template = env.get_template("list_page.html")
         work = []
         for rtype in site.registry:
-            browsing, found = lists(site, rtype)
-            for base, scope, rows in found:
-                pages = _pages(rows)
+            for one in lists(site, rtype):
+                pages = _pages(one.rows)
                 for number in range(1, pages + 1):
-                    if base != f"{rtype.name}/" or number != 1:  # page 1 of all is the theme engine's page
-                        work.append((rtype, browsing, base, scope, rows, number, pages))
-        for rtype, browsing, base, scope, rows, number, pages in share(work, part, parts):
-            paging = Paging(base, number, pages, len(rows))
+                    if one.url != f"{rtype.name}/" or number != 1:  # page 1 of all is the theme engine's page
+                        work.append((rtype, one, number, pages))
+        for rtype, one, number, pages in share(work, part, parts):
+            paging = Paging(one.url, number, pages, len(one.rows))
             url = paging.url(number)
-            heading = f"{rtype.label}：{scope}" + (f"（第 {number} 页）" if number > 1 else "")
-            shown = rows[(number - 1) * PER_PAGE:number * PER_PAGE]
-            inputs = site.digest("list", rtype.name, heading, site.as_of, paging, browsing.at(base), *shown)
+            heading = f"{rtype.label}：{one.scope}" + (f"（第 {number} 页）" if number > 1 else "")
+            shown = one.rows[(number - 1) * PER_PAGE:number * PER_PAGE]
+            inputs = site.digest("list", rtype.name, heading, site.as_of, paging, one.browsing, *shown)
             if sink.reuse(url, inputs):
                 continue
             with site.recording() as lookups:
                 body = template.render(
-                    rtype=rtype, heading=heading, scope=scope, as_of=site.as_of, root=_root(url), rows=shown,
-                    paging=paging, browsing=browsing.at(base), caption=f"{rtype.label}：{scope}（按日期从新到旧）")
+                    rtype=rtype, heading=heading, scope=one.scope, as_of=site.as_of, root=_root(url), rows=shown,
+                    paging=paging, browsing=one.browsing, caption=f"{rtype.label}：{one.scope}（按日期从新到旧）")
             sink.page(url, heading, body, inputs, lookups)

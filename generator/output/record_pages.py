@@ -26,4 +26,7 @@ class RecordPages(Output):
                 body = templates[rtype.name].render(entries=entries, entry=first, v=first.view,
                                                     fields=rtype.public_fields, rtype=rtype, site=site, root=ROOT,
                                                     settings=site.settings)
-            sink.page(first.url, rtype.page_title.format_map(first.view), body, inputs, lookups)
+            # the party as the H1 (a long decision number cannot fit a phone at heading size: the body shows it
+            # on its own line); the browser's title names both
+            sink.page(first.url, rtype.page_title.format_map(first.view), body, inputs, lookups,
+                      heading=first.role("name"))

@@ -14,7 +14,7 @@ from .templates import show_value
 
 FOLDER = "search/"
 BODY_CHARS = 2000  # of a long text (a decision document), the start is searched: what a summary would say
-PAGES = {"name": "pages", "label": "网站页面", "short": "页面"}
+PAGES = {"name": "pages", "label": "网站页面", "short": "页面", "gravity": -1}
 
 
 def without_region(name: str, region: str) -> str:
@@ -65,9 +65,9 @@ class SearchIndex(Output):
                            [(d["url"], d["title"], d["text"]) for d in sink.theme_documents])
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
-        types = [{"name": t.name, "label": t.label, "short": t.short_label,
+        types = [{"name": t.name, "label": t.label, "short": t.short_label, "gravity": t.gravity,
                   "class": t.field(t.search.summary).label} for t in site.registry] + [PAGES]
-        builder = IndexBuilder(types)
+        builder = IndexBuilder(types, {c.id: c.title for c in site.campaigns})
         for doc in record_documents(site):
             builder.add(doc)
         for page in sink.theme_documents:

@@ -5,16 +5,19 @@ postings, version) is search_format.py's.
 Documents are numbered newest first, records of each type in one range, so a posting list is already in date
 order and a document's type and year follow from its number. Terms are character bigrams of names, codes and
 other short fields (宏安 finds 示例市宏安消防器材有限公司 whatever the prefix; 〔2025〕, [2025] and 2025 write the
-same bigrams), a credit code as one exact term, and `~campaign` terms. Each posting carries which fields hold
-the term (name, code, other) and the length of the name, which the script uses to rank.
+same bigrams), single characters of the name, product and violation, a credit code or number as one exact term
+(and once more without leading zeros), and `~campaign` terms. Each posting carries which fields hold the term
+(name, code, other) and the length of the name, which the script uses to rank.
 
 Files under search/ (all but meta.json are gzip; the script inflates them with DecompressionStream):
 - meta.json: counts, id ranges, facet names, stopwords (bigrams in more than a quarter of the records);
 - t/NNN.bin: the terms whose hash falls in shard NNN, a JSON header line then uint32 postings;
 - b/HHHHHHHH.bin: one large posting list (more than BIG postings) in a file of its own;
-- d/NNNN.bin: the records of 16 documents as JSON (what a result shows);
-- f/NNN.bin and o/NNN.bin: per document, 3 bytes each of facets (region, product, class) and of sort keys
-  (fine bucket, name rank) for 1024 documents.
+- d/NNNN.bin: the records of 16 documents as JSON, what a result shows: [address, name, number or code, date,
+  type, summary, fine, region, the party's page or "", product];
+- f/NNN.bin: per document, FACET_BYTES of facets (region, product, class, party) for 1024 documents; results
+  are grouped by party (the party's page, or the record alone where it has none);
+- o/NNN.bin: per document, 3 bytes of sort keys (fine bucket, name rank) for 1024 documents.
 """
 from __future__ import annotations
 
@@ -27,10 +30,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .search_format import (BIG, CODE, DOCS_PER_CHUNK, FACETS_PER_CHUNK, LEAD, LEAD_CHARS, OTHER, SHARDS, bigrams,
-                            description, encode, fnv1a, normalise, posting, shard_of)
+from .search_format import (BIG, CODE, DOCS_PER_CHUNK, FACETS_PER_CHUNK, LEAD, LEAD_CHARS, OTHER, SHARDS, TITLE,
+                            bigrams, characters, description, encode, fnv1a, normalise, number_key, posting,
+                            shard_of)
 
-STOP_SHARE = 0.25  # a bigram in more records than this finds nothing: 示例, 有限, 公司 …
+STOP_SHARE = 0.25  # a bigram or character in more records than this finds nothing: 示例, 有限, 公司, 市 …
 STOP_MIN = 500  # … on a site large enough for it to matter
 
 
@@ -69,11 +73,18 @@ def terms_of(doc: Document) -> dict[str, int]:
     for bit, text in doc.fields:
         for term in set(bigrams(text)):
             found[term] |= bit
+        if bit == TITLE:
+            for term in characters(text):
+                found[term] |= bit
+    for text in (doc.product, doc.klass):
+        for term in characters(text):
+            found[term] |= OTHER
     if doc.lead:
         for term in set(bigrams(normalise(doc.lead)[:LEAD_CHARS])):
             found[term] |= LEAD
     for code in doc.codes:
         found["#" + normalise(code)] |= CODE
+        found["#" + number_key(code)] |= CODE
     if doc.campaign:
         found["~" + doc.campaign] |= OTHER
     return found
@@ -99,8 +110,9 @@ class IndexBuilder:
     """Documents are added newest first; their terms go into compact posting lists at once (4 bytes a
     posting), so the builder holds what results show and the postings, not the documents' text."""
 
-    def __init__(self, types: list[dict]):
-        self.types = types  # [{"name": "cases", "label": ...}], in id order; pages last
+    def __init__(self, types: list[dict], campaigns: dict[str, str] | None = None):
+        self.types = types  # [{"name": "cases", "label": ..., "gravity": 0}], in id order; pages last
+        self.campaigns = campaigns or {}  # campaign id -> title
         self.docs: list[Document] = []
         self.postings: dict[str, array] = {}
 
@@ -121,7 +133,7 @@ class IndexBuilder:
         docs, postings = self.docs, self.postings
         records = sum(1 for d in docs if self.types[d.type_index]["name"] != "pages")
         stop = sorted(t for t, p in postings.items()
-                      if len(t) == 2 and len(p) > max(STOP_SHARE * records, STOP_MIN))
+                      if len(t) <= 2 and len(p) > max(STOP_SHARE * records, STOP_MIN))
         for term in stop:
             del postings[term]
         shards: dict[int, dict[str, list]] = defaultdict(dict)
@@ -142,9 +154,10 @@ class IndexBuilder:
             header = json.dumps(shards.get(shard, {}), ensure_ascii=False, separators=(",", ":")).encode()
             yield f"t/{shard:03d}.bin", gzip.compress(header + b"\n" + b"".join(blobs.pop(shard, [])), mtime=0)
         regions, products, classes = Values(), Values(), Values()
+        parties: dict[str, int] = {}  # the party's page, or the record's own address: its group's number
         for c in range(0, len(docs), DOCS_PER_CHUNK):
             chunk = [[d.url, d.title, d.subtitle, d.date, d.type_index, d.summary, float(d.fine) if d.fine else 0,
-                      d.region] + ([d.entity] if d.entity else []) for d in docs[c:c + DOCS_PER_CHUNK]]
+                      d.region, d.entity, d.product] for d in docs[c:c + DOCS_PER_CHUNK]]
             yield f"d/{c // DOCS_PER_CHUNK:04d}.bin", gzip.compress(
                 json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
         ranks = [0] * len(docs)
@@ -155,7 +168,9 @@ class IndexBuilder:
             facets, order = bytearray(), bytearray()
             for number in range(c, min(c + FACETS_PER_CHUNK, len(docs))):
                 d = docs[number]
+                party = parties.setdefault(d.entity or d.url, len(parties))
                 facets += bytes((regions.id(d.region), products.id(d.product), classes.id(d.klass)))
+                facets += party.to_bytes(3, "big")
                 order += bytes((fine_bucket(d.fine),)) + struct.pack(">H", int(ranks[number] * scale))
             yield f"f/{c // FACETS_PER_CHUNK:03d}.bin", gzip.compress(bytes(facets), mtime=0)
             yield f"o/{c // FACETS_PER_CHUNK:03d}.bin", gzip.compress(bytes(order), mtime=0)
@@ -181,7 +196,7 @@ class IndexBuilder:
                     if value:
                         tally[facet][value] += 1
             counts.append({k: dict(v) for k, v in tally.items()})
-        campaigns = sorted({d.campaign for d in docs if d.campaign})
+        campaigns = [[c, self.campaigns.get(c, c)] for c in sorted({d.campaign for d in docs if d.campaign})]
         return {"version": description()["version"], "format": description(), "docs": len(docs), "stop": stop, "types": self.types, "ranges": ranges,
                 "years": years, "counts": counts, "regions": regions.names, "products": products.names,
                 "classes": classes.names, "campaigns": campaigns}

@@ -4,9 +4,12 @@ module puts into meta.json; the engine refuses an index of another VERSION. test
 the same strings through this module and through the engine in Node and compares what comes out.
 
 Terms are character bigrams of the NFKC, upper-cased text with everything but CJK letters, digits and Latin
-letters removed; a credit code or decision number is also one exact term ("#" + its normalised text). A
-posting is one uint32, little-endian: (gap to the previous document number << NUMBER_SHIFT) | (name length
-<< FIELD_BITS) | field bits.
+letters removed, and single characters of the short fields (name, product, violation), so that one character
+(灯) finds something; a credit code or decision number is also one exact term ("#" + its normalised text), and
+a number once more with the leading zeros of each run of digits dropped ("#" + number_key: 〔2026〕0029号 and
+〔2026〕29号 are one). A posting is one uint32, little-endian: (gap to the previous document number <<
+NUMBER_SHIFT) | (name length << FIELD_BITS) | field bits. Per document the facet files hold FACET_BYTES bytes:
+region, product, class, and the party (3 bytes, big-endian), by which results are grouped.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import sys
 import unicodedata
 from array import array
 
-VERSION = 2
+VERSION = 3
 NOT_INDEXED = "[^0-9A-Z\\u3400-\\u9fff\\uf900-\\ufaff]"
 TITLE, CODE, OTHER, LEAD = 1, 2, 4, 8  # LEAD: in the first characters of the name after its region (the 字号)
 FIELD_BITS = 4
@@ -27,6 +30,7 @@ SHARDS = 512
 BIG = 4096  # postings; a longer list gets a file of its own
 DOCS_PER_CHUNK = 16
 FACETS_PER_CHUNK = 1024
+FACET_BYTES = 6  # region, product, class (one byte each), party (three)
 REGION_PART = ".+?(?:自治州|自治县|地区|盟|省|市|区|县|旗)"  # 示例市东城区 -> 示例市, 东城区
 
 _NOT_INDEXED = re.compile(NOT_INDEXED)
@@ -38,7 +42,7 @@ def description() -> dict:
     return {"version": VERSION, "notIndexed": NOT_INDEXED, "fieldBits": FIELD_BITS, "lengthBits": LENGTH_BITS,
             "numberShift": NUMBER_SHIFT, "title": TITLE, "code": CODE, "other": OTHER, "lead": LEAD,
             "leadChars": LEAD_CHARS, "shards": SHARDS, "chunk": DOCS_PER_CHUNK, "facetChunk": FACETS_PER_CHUNK,
-            "regionPart": REGION_PART}
+            "facetBytes": FACET_BYTES, "regionPart": REGION_PART}
 
 
 def normalise(text: str) -> str:
@@ -52,6 +56,20 @@ def bigrams(text: str) -> list[str]:
     if len(text) < 2:
         return [text] if text else []
     return [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def characters(text: str) -> list[str]:
+    """The distinct characters of the normalised text, in order of first use: one-character terms."""
+    return list(dict.fromkeys(normalise(text)))
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def number_key(text: str) -> str:
+    """A number as typed any way: each run of digits without its leading zeros, then normalised
+    (示例南市监罚字〔2026〕0029号 and 示例南市监罚字[2026]29号 give one key)."""
+    return normalise(_DIGITS.sub(lambda m: m.group(0).lstrip("0") or "0", unicodedata.normalize("NFKC", text)))
 
 
 def fnv1a(term: str) -> int:

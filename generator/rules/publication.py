@@ -40,6 +40,11 @@ class Entry:
         return self.public_until - timedelta(days=1)
 
     @property
+    def until(self) -> date:
+        """The day the type's "until" column holds (RecordType.until): 公示截止 or 预计移出日期."""
+        return getattr(self, self.rtype.until)
+
+    @property
     def url(self) -> str:
         return f"{self.rtype.name}/{self.page}/"
 

@@ -65,3 +65,43 @@ test("ranking: the trade name first, then the name, a code, the rest; closer len
   assert.deepEqual(engine.rank(other, 0, 10, 6, fmt), [3, 0]);
   assert.ok(engine.compareRank([0, 3], [1, 0]) < 0 && engine.compareRank([1, 1], [1, 2]) < 0);
 });
+
+test("a number is one key however its zeros and brackets are written", () => {
+  assert.equal(engine.numberKey("示例南市监罚字〔2026〕0029号", fmt), engine.numberKey("示例南市监罚字[2026]29号", fmt));
+  assert.equal(engine.numberKey("０００７", fmt), "7");
+  assert.equal(engine.numberKey("000", fmt), "0");
+});
+
+test("results are grouped by party, the gravest record first in each group", () => {
+  const party = { 1: "a", 2: "b", 3: "a", 4: "c", 5: "b" }, gravity = { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0 };
+  const groups = engine.groupByParty([1, 2, 3, 4, 5], (n) => party[n], (n) => gravity[n]);
+  assert.deepEqual(groups.map((g) => [g.party, g.numbers]), [["a", [3, 1]], ["b", [2, 5]], ["c", [4]]]);
+});
+
+test("one character wrong, added or left out still finds a name; two do not", () => {
+  assert.equal(engine.nearlyContains("宏安消访", "示例市宏安消防器材有限公司", 1), true);   // changed
+  assert.equal(engine.nearlyContains("宏安消防防", "示例市宏安消防器材有限公司", 1), true); // added
+  assert.equal(engine.nearlyContains("宏消防", "示例市宏安消防器材有限公司", 1), true);     // left out
+  assert.equal(engine.nearlyContains("宏女消访", "示例市宏安消防器材有限公司", 1), false);  // two
+  assert.deepEqual(engine.nearCandidates([[1, 2, 3], [2, 3], [3, 9]], 1, 10), [3, 2]);
+});
+
+test("the query's words are marked where they stand, whole or by their pieces", () => {
+  assert.deepEqual(engine.marks("示例市宏安消防器材有限公司", ["宏安"]), [[3, 5]]);
+  assert.deepEqual(engine.marks("ＭＦＺ/ABC-4 灭火器", ["mfz"]), [[0, 3]]);
+  assert.deepEqual(engine.marks("宏安消防器材", ["宏安器材"]), [[0, 2], [4, 6]]);
+  assert.deepEqual(engine.marks("无关", ["宏安"]), []);
+});
+
+test("a word naming a region or a product becomes its filter", () => {
+  const found = engine.filterWords("宏安 东城区 灭火器", ["示例市东城区", "示例市城南区"], ["灭火器"], fmt);
+  assert.deepEqual(found, { words: ["宏安"], region: "示例市东城区", product: "灭火器" });
+  const shared = engine.filterWords("示例市", ["示例市东城区", "示例市城南区"], [], fmt);
+  assert.deepEqual(shared, { words: ["示例市"], region: "", product: "" });  // a part two regions share: a word
+});
+
+test("page numbers: the first, the last and two either side", () => {
+  assert.deepEqual(engine.pageWindow(1, 1), [1]);
+  assert.deepEqual(engine.pageWindow(5, 12), [1, 0, 3, 4, 5, 6, 7, 0, 12]);
+  assert.deepEqual(engine.pageWindow(2, 4), [1, 2, 3, 4]);
+});

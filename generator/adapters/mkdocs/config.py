@@ -33,6 +33,9 @@ def _page_texts(config: MkDocsConfig) -> dict[str, str]:
     """Settings the theme prints on every page, by their name in mkdocs.yml (checked like other texts)."""
     texts = {"site_name": config.site_name or "", "site_description": config.site_description or "",
              "copyright": config.copyright or ""}
+    short = (config.extra or {}).get("short_name")
+    if short is not None:
+        texts["extra.short_name"] = str(short)
     footer = (config.extra or {}).get("footer")
     if isinstance(footer, dict):
         texts.update({f"extra.footer.{key}": str(value) for key, value in footer.items() if value is not None})

@@ -21,6 +21,7 @@ def frame_uri(depth: int) -> str:
 
 FRAME_URIS = {frame_uri(d): d for d in DEPTHS}
 TITLE_MARKER = "@@RECORD-TITLE@@"
+HEADING_MARKER = "@@RECORD-HEADING@@"  # the page's own H1 (Material adds none when the content has one)
 BODY_MARKER = "@@RECORD-BODY@@"
 RECORD_MARK = 'class="record record--'  # in every record page body (theme/disclosure/*.html)
 FRAME_SOURCE = f"""---
@@ -31,6 +32,8 @@ hide:
   - toc
   - navigation
 ---
+
+<h1>{HEADING_MARKER}</h1>
 
 {BODY_MARKER}
 """
@@ -45,4 +48,4 @@ def split(output: str, depth: int) -> Frame:
     if output.count(body) != 1:
         raise FrameLost("the record frame lost its body marker; check theme/main.html overrides")
     head, tail = output.split(body)
-    return Frame(head, tail, TITLE_MARKER, frame_url(depth))
+    return Frame(head, tail, TITLE_MARKER, frame_url(depth), HEADING_MARKER)

@@ -152,6 +152,14 @@ class DisclosurePlugin(BasePlugin):
                             if f.page is not None and not f.page.is_link and f.src_uri not in frame.FRAME_URIS]
         self.theme_files = frozenset(f.dest_uri for f in files if f.src_uri not in frame.FRAME_URIS)
         env.globals["disclosure_feeds"] = list(self.job.feeds)
+        # the monthly archives of the bulletin list (theme/blog.html): the blog plugin adds them as generated pages
+        env.globals["disclosure_archives"] = sorted(
+            ((f.url.removeprefix("./"), f.page.title) for f in files.documentation_pages()
+             if f.page is not None and f.url.removeprefix("./").startswith("news/archive/")), reverse=True)
+        # a bulletin names its campaign by id (theme/blog-post.html shows the campaign's title and authority)
+        env.globals["disclosure_campaigns"] = {
+            c.id: {"title": c.title, "authority": c.authority, "url": f"campaigns/{c.id}/"}
+            for c in self.prepared.plan.inspection.dataset.campaigns}
         env.bytecode_cache = templates.COMPILED  # the theme's templates compiled once per process
         return env
 

@@ -1,6 +1,8 @@
 // The site's search page. Reads the static index under search/ (format: generator/output/search_format.py) a
-// few small files per query, never the whole index; what terms, postings and ranks are is search-engine.js's.
-// Everything shown is inserted as text, never as HTML.
+// few small files per query, never the whole index; terms, postings, ranks, groups and marks are
+// search-engine.js's pure functions. Results are grouped by company, the gravest record first. Every search
+// and page is an entry in the browser's history (Back returns to the previous results). Everything shown is
+// inserted as text, never as HTML.
 import * as engine from "./search-engine.js";
 
 (function () {
@@ -8,15 +10,25 @@ import * as engine from "./search-engine.js";
   var app = document.getElementById("search-app");
   if (!app) return;
   var BASE = app.getAttribute("data-index");
-  var PAGE = 20;
+  var GROUPS_PER_PAGE = 10; // companies on one page of results
+  var RECORDS_PER_GROUP = 5; // records shown under a company; its page lists them all
   var form = app.querySelector(".search-form");
+  var input = form.elements.q;
   var statusEl = app.querySelector(".search-status");
+  var toggle = app.querySelector(".search-filter-toggle");
+  var panel = app.querySelector(".search-panel");
+  var chipsEl = app.querySelector(".search-chips");
   var list = app.querySelector(".search-results");
+  var emptyEl = app.querySelector(".search-empty");
   var pagesEl = app.querySelector(".search-pages");
-  var filters = app.querySelector(".search-filters");
+  var FILTERS = ["type", "region", "product", "year", "class", "campaign"];
+  var FIELDS = ["q"].concat(FILTERS, ["sort", "page"]);
   var cache = new Map();
   window.__searchBytes = 0; // bytes this page has fetched for search (read by the tests and the benchmark)
 
+  function select(name) { return panel.querySelector("select[name=" + name + "]"); }
+
+  // --- files ---------------------------------------------------------------------------------------
   function fetchBytes(path) {
     if (!cache.has(path)) {
       cache.set(path, fetch(BASE + path).then(function (res) {
@@ -30,16 +42,18 @@ import * as engine from "./search-engine.js";
     }
     return cache.get(path);
   }
-  function json(path) {
-    return fetchBytes(path).then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
-  }
+  var metaPromise = null;
   function metaOf() {
-    return json("meta.json").then(function (meta) {
-      if (!engine.supports(meta)) {
-        throw new Error("搜索索引的版本与本页的搜索程序不一致（请刷新页面；仍不行请告知网站管理员重新生成网站）");
-      }
-      return meta;
-    });
+    if (!metaPromise) {
+      metaPromise = fetchBytes("meta.json").then(function (buf) {
+        var meta = JSON.parse(new TextDecoder().decode(buf));
+        if (!engine.supports(meta)) {
+          throw new Error("搜索索引的版本与本页的搜索程序不一致（请刷新页面；仍不行请告知网站管理员重新生成网站）");
+        }
+        return meta;
+      });
+    }
+    return metaPromise;
   }
   var inflated = new Map();
   function gz(path) {
@@ -54,35 +68,47 @@ import * as engine from "./search-engine.js";
   }
 
   // --- postings ------------------------------------------------------------------------------------
-  function shard(term, meta) {
+  function termInfo(term, meta) {
     return gz(engine.shardFile(term, meta.format)).then(function (bytes) {
       var cut = bytes.indexOf(10);
       var header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, cut)));
-      return { header: header, body: bytes.subarray(cut + 1) };
-    });
-  }
-  function termInfo(term, meta) {
-    return shard(term, meta).then(function (s) {
-      var entry = s.header[term];
-      return entry ? { term: term, df: entry[0], entry: entry, shard: s } : { term: term, df: 0 };
+      var entry = header[term];
+      return entry ? { term: term, df: entry[0], entry: entry, body: bytes.subarray(cut + 1) } : { term: term, df: 0 };
     });
   }
   function postings(info, meta) {
     if (info.entry.length === 2) {
-      return Promise.resolve(engine.decode(info.shard.body, info.entry[1], info.df, meta.format));
+      return Promise.resolve(engine.decode(info.body, info.entry[1], info.df, meta.format));
     }
     return gz(engine.bigFile(info.term)).then(function (bytes) { return engine.decode(bytes, 0, info.df, meta.format); });
   }
 
-  // --- facets --------------------------------------------------------------------------------------
-  function facetChunks(numbers, meta, folder) {
-    var need = new Set();
-    var size = meta.format.facetChunk;
+  // --- per-document facts: facets (region, product, class, party) and sort keys ----------------------------
+  function chunks(numbers, meta, folder) {
+    var size = meta.format.facetChunk, need = new Set();
     numbers.forEach(function (n) { need.add(Math.floor(n / size)); });
     var names = Array.from(need);
     return Promise.all(names.map(function (c) { return gz(folder + "/" + engine.pad(c, 3) + ".bin"); })).then(function (parts) {
       var map = new Map();
       names.forEach(function (c, i) { map.set(c, parts[i]); });
+      return map;
+    });
+  }
+  function facetsOf(numbers, meta) {
+    var size = meta.format.facetChunk, width = meta.format.facetBytes;
+    return chunks(numbers, meta, "f").then(function (map) {
+      return {
+        value: function (n, slot) { return map.get(Math.floor(n / size))[(n % size) * width + slot]; },
+        party: function (n) {
+          var bytes = map.get(Math.floor(n / size)), at = (n % size) * width + 3;
+          return (bytes[at] << 16) | (bytes[at + 1] << 8) | bytes[at + 2];
+        },
+      };
+    });
+  }
+  function orderOf(numbers, meta) {
+    var size = meta.format.facetChunk;
+    return chunks(numbers, meta, "o").then(function (map) {
       return function (n, slot) { return map.get(Math.floor(n / size))[(n % size) * 3 + slot]; };
     });
   }
@@ -95,45 +121,43 @@ import * as engine from "./search-engine.js";
     for (var i = 0; i < years.length; i++) if (n >= years[i][1] && n < years[i][2]) return years[i][0];
     return 0;
   }
+  function isPage(n, meta) { return meta.types[kindOf(n, meta)].name === "pages"; }
 
-  // --- one search ----------------------------------------------------------------------------------
+  // --- finding ---------------------------------------------------------------------------------------
   var regionParts = null;
-  function withoutRegion(text, meta) {
-    if (!regionParts) regionParts = engine.regionParts(meta.regions, meta.format);
-    return engine.withoutRegion(text, regionParts);
-  }
   function exact(term, meta) {
     return termInfo(term, meta).then(function (info) {
       if (!info.df) return null;
       return postings(info, meta).then(function (p) {
         var rank = new Map();
         p.numbers.forEach(function (n) { rank.set(n, [0, 0]); });
-        return { numbers: Array.from(p.numbers), rank: rank, terms: 1 };
+        return { numbers: Array.from(p.numbers), rank: rank };
       });
     });
   }
-  function candidates(state, meta) {
-    var compact = engine.normalise(state.q, meta.format);
-    if (engine.isCreditCode(compact)) {  // a credit code, however it was typed
+  function candidates(q, meta) {
+    var compact = engine.normalise(q, meta.format);
+    if (!compact) return Promise.resolve(null); // nothing to look up: browse by the filters alone
+    if (engine.isCreditCode(compact)) { // a credit code, however it was typed
+      return exact("#" + compact, meta).then(function (found) { return found || { numbers: [], rank: new Map() }; });
+    }
+    if (engine.isNumberLike(q, compact)) { // a decision or listing number, with any brackets, spaces or zeros
       return exact("#" + compact, meta).then(function (found) {
-        return found || { numbers: [], rank: new Map(), terms: 1 };
-      });
+        return found || exact("#" + engine.numberKey(q, meta.format), meta);
+      }).then(function (found) { return found || byWords(q, meta, compact); });
     }
-    // a decision or listing number, with any brackets or spaces: the record that has exactly it, if any
-    if (engine.isNumberLike(state.q, compact)) {
-      return exact("#" + compact, meta).then(function (found) { return found || byWords(state, meta, compact); });
-    }
-    return byWords(state, meta, compact);
+    return byWords(q, meta, compact);
   }
-  function byWords(state, meta, compact) {
-    var query = engine.queryTerms(state.q, new Set(meta.stop), meta.format);
+  function byWords(q, meta, compact) {
+    var query = engine.queryTerms(q, new Set(meta.stop), meta.format);
     var terms = query.terms, wordOf = query.wordOf;
-    if (!terms.length) return Promise.resolve(null);  // nothing to look up: browse by the filters alone
-    var queryLength = withoutRegion(compact, meta).length;
+    if (!terms.length) return Promise.resolve({ common: true }); // only words most records hold (消防, 有限公司)
+    if (!regionParts) regionParts = engine.regionParts(meta.regions, meta.format);
+    var queryLength = engine.withoutRegion(compact, regionParts).length;
     return Promise.all(terms.map(function (t) {
       return termInfo(t, meta).then(function (info) { info.word = wordOf.get(t); return info; });
     })).then(function (infos) {
-      if (infos.some(function (i) { return !i.df; })) return { numbers: [], rank: new Map(), terms: terms.length };
+      if (infos.some(function (i) { return !i.df; })) return nearly(q, infos, meta);
       infos.sort(function (a, b) { return a.df - b.df; });
       var current = null, bits = null, lead = null, seen = new Map();
       function step(i) {
@@ -165,22 +189,40 @@ import * as engine from "./search-engine.js";
         current.forEach(function (length, n) {
           rank.set(n, engine.rank(bits.get(n), lead.get(n), length, queryLength, meta.format));
         });
-        return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank,
-                 terms: terms.length };
+        if (!current.size) return nearly(q, infos, meta);
+        return { numbers: Array.from(current.keys()).sort(function (a, b) { return a - b; }), rank: rank };
       });
     });
   }
-
+  // Nothing has every piece: names that differ from the query by one character (typed wrong, added or left
+  // out), checked against the names themselves.
+  function nearly(q, infos, meta) {
+    var none = { numbers: [], rank: new Map() };
+    var word = engine.normalise(q, meta.format);
+    if (word.length < 3 || /\s/.test(q.trim()) || engine.isNumberLike(q, word)) return Promise.resolve(none);
+    var known = infos.filter(function (i) { return i.df; });
+    if (!known.length) return Promise.resolve(none);
+    return Promise.all(known.map(function (i) { return postings(i, meta); })).then(function (lists) {
+      var near = engine.nearCandidates(lists.map(function (p) { return p.numbers; }), 2, 200)
+        .filter(function (n) { return !isPage(n, meta); });
+      return docs(near, meta).then(function (found) {
+        var keep = near.filter(function (n, i) {
+          return engine.nearlyContains(word, engine.normalise(found[i][1], meta.format), 1);
+        });
+        var rank = new Map();
+        keep.forEach(function (n, i) { rank.set(n, [4, i]); });
+        return { numbers: keep.sort(function (a, b) { return a - b; }), rank: rank, near: true };
+      });
+    });
+  }
   function everything(state, meta) {
     var numbers = [];
     meta.ranges.forEach(function (r, kind) {
       if (meta.types[kind].name === "pages") return;
-      if (state.type !== "" && String(kind) !== state.type) return;
       for (var n = r[0]; n < r[1]; n++) numbers.push(n);
     });
     return { numbers: numbers, rank: null, browse: true };
   }
-
   function campaignSet(state, meta) {
     if (!state.campaign) return Promise.resolve(null);
     return termInfo("~" + state.campaign, meta).then(function (info) {
@@ -190,220 +232,375 @@ import * as engine from "./search-engine.js";
 
   function search(state) {
     return metaOf().then(function (meta) {
-      return candidates(state, meta).then(function (found) {
-        found = found || everything(state, meta);
-        var needFacets = state.region || state.product || state["class"] || !found.browse;
-        var numbers = found.numbers.filter(function (n) {
-          var kind = kindOf(n, meta);
-          if (state.type !== "" && String(kind) !== state.type) return false;
-          return !state.year || meta.types[kind].name === "pages" || String(yearOf(n, meta, kind)) === state.year;
-        });
-        var records = numbers.filter(function (n) { return meta.types[kindOf(n, meta)].name !== "pages"; });
+      return candidates(state.q, meta).then(function (found) {
+        var common = !!(found && found.common);
+        found = found && !common ? found : everything(state, meta);
+        var records = found.numbers.filter(function (n) { return !isPage(n, meta); });
+        var filtered = FILTERS.some(function (f) { return state[f]; });
         // hand-written pages have no region, product or year: a filter narrows the search to records
-        var filtered = ["type", "region", "product", "year", "class", "campaign"].some(function (f) { return state[f]; });
-        var pages = filtered ? [] : numbers.filter(function (n) { return meta.types[kindOf(n, meta)].name === "pages"; });
-        // a page whose title holds the query comes before the records; one that only mentions it, after them
+        var pages = filtered ? [] : found.numbers.filter(function (n) { return isPage(n, meta); });
         var titled = function (n) { return found.rank && found.rank.get(n) && found.rank.get(n)[0] <= 1; };
         pages = pages.filter(titled).concat(pages.filter(function (n) { return !titled(n); }));
-        var pagesLead = pages.filter(titled).length;
-        return Promise.all([needFacets ? facetChunks(records, meta, "f") : null, campaignSet(state, meta),
-                            state.sort === "fine" || state.sort === "name" ? facetChunks(records, meta, "o") : null])
+        return Promise.all([facetsOf(records, meta), campaignSet(state, meta),
+                            state.sort === "fine" || state.sort === "name" ? orderOf(records, meta) : null])
           .then(function (parts) {
             var facet = parts[0], inCampaign = parts[1], order = parts[2];
+            var slots = { region: 0, product: 1, "class": 2 };
             var wanted = { region: meta.regions.indexOf(state.region), product: meta.products.indexOf(state.product),
                            "class": meta.classes.indexOf(state["class"]) };
-            var slots = { region: 0, product: 1, "class": 2 };
             function keep(n, skip) {
+              var kind = kindOf(n, meta);
+              if (skip !== "type" && state.type !== "" && String(kind) !== state.type) return false;
+              if (skip !== "year" && state.year && String(yearOf(n, meta, kind)) !== state.year) return false;
               for (var f in slots) {
                 if (f === skip || !state[f]) continue;
-                if (facet(n, slots[f]) !== wanted[f]) return false;
+                if (facet.value(n, slots[f]) !== wanted[f]) return false;
               }
               return skip === "campaign" || !inCampaign || inCampaign.has(n);
             }
             var shown = records.filter(function (n) { return keep(n, null); });
-            var counts = null;
-            if (facet) {
-              counts = { region: {}, product: {}, "class": {} };
+            var counts = { type: {}, region: {}, product: {}, "class": {}, year: {} };
+            records.forEach(function (n) {
+              var kind = kindOf(n, meta);
+              if (keep(n, "type")) counts.type[kind] = (counts.type[kind] || 0) + 1;
+              if (keep(n, "year")) {
+                var y = yearOf(n, meta, kind);
+                if (y) counts.year[y] = (counts.year[y] || 0) + 1;
+              }
               Object.keys(slots).forEach(function (f) {
+                if (!keep(n, f)) return;
                 var names = f === "region" ? meta.regions : f === "product" ? meta.products : meta.classes;
-                records.forEach(function (n) {
-                  if (!keep(n, f)) return;
-                  var v = names[facet(n, slots[f])];
-                  if (v) counts[f][v] = (counts[f][v] || 0) + 1;
-                });
+                var v = names[facet.value(n, slots[f])];
+                if (v) counts[f][v] = (counts[f][v] || 0) + 1;
               });
-            }
+            });
             sortResults(shown, state, found.rank, order);
-            return { meta: meta, records: shown, pages: pages, pagesLead: pagesLead, counts: counts,
-                     terms: found.terms };
+            var groups = engine.groupByParty(shown, facet.party, function (n) {
+              return meta.types[kindOf(n, meta)].gravity || 0;
+            });
+            return { meta: meta, records: shown, groups: groups, pages: pages, counts: counts, near: !!found.near,
+                     common: common };
           });
       });
     });
   }
-
   function sortResults(numbers, state, rank, order) {
     if (state.sort === "old") numbers.sort(function (a, b) { return b - a; });
     else if (state.sort === "fine") numbers.sort(function (a, b) { return order(b, 0) - order(a, 0) || a - b; });
     else if (state.sort === "name") {
-      numbers.sort(function (a, b) {
-        return (order(a, 1) * 256 + order(a, 2)) - (order(b, 1) * 256 + order(b, 2)) || a - b;
-      });
+      numbers.sort(function (a, b) { return (order(a, 1) * 256 + order(a, 2)) - (order(b, 1) * 256 + order(b, 2)) || a - b; });
     } else if (state.sort === "" && rank) {
-      numbers.sort(function (a, b) {
-        return engine.compareRank(rank.get(a), rank.get(b)) || a - b;
-      });
+      numbers.sort(function (a, b) { return engine.compareRank(rank.get(a), rank.get(b)) || a - b; });
     }
   }
-
   function docs(numbers, meta) {
     var size = meta.format.chunk;
-    var chunks = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / size); })));
-    return Promise.all(chunks.map(function (c) { return gz("d/" + engine.pad(c, 4) + ".bin"); })).then(function (parts) {
+    var names = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / size); })));
+    return Promise.all(names.map(function (c) { return gz("d/" + engine.pad(c, 4) + ".bin"); })).then(function (parts) {
       var byChunk = new Map();
-      chunks.forEach(function (c, i) { byChunk.set(c, JSON.parse(new TextDecoder().decode(parts[i]))); });
+      names.forEach(function (c, i) { byChunk.set(c, JSON.parse(new TextDecoder().decode(parts[i]))); });
       return numbers.map(function (n) { return byChunk.get(Math.floor(n / size))[n % size]; });
     });
   }
 
   // --- the page ------------------------------------------------------------------------------------
-  var FIELDS = ["q", "type", "region", "product", "year", "class", "campaign", "sort", "page"];
   function readState() {
     var params = new URLSearchParams(location.search), state = {};
-    FIELDS.forEach(function (f) { state[f] = params.get(f) || ""; });
+    FIELDS.forEach(function (f) { state[f] = (params.get(f) || "").trim(); });
     return state;
   }
-  function writeState(state) {
-    var params = new URLSearchParams();
-    FIELDS.forEach(function (f) { if (state[f]) params.set(f, state[f]); });
-    var query = params.toString();
-    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-  }
-  function option(select, value, text) {
-    var o = document.createElement("option");
-    o.value = value;
-    o.textContent = text;
-    select.appendChild(o);
-  }
-  function fillSelect(name, values, counts, chosen, all) {
-    var select = form.elements[name];
-    select.textContent = "";
-    option(select, "", all);
-    values.forEach(function (v) {
-      if (!v) return;
-      var n = counts ? counts[v] || 0 : null;
-      if (counts && !n && v !== chosen) return;
-      option(select, v, n === null ? v : v + "（" + n + "）");
-    });
-    select.value = chosen;
-  }
-  function link(href, text) {
-    var a = document.createElement("a");
-    a.href = href;
-    a.textContent = text;
-    return a;
-  }
-  function render(state, result, items, pageItems) {
-    var meta = result.meta;
-    filters.hidden = false;
-    var typeSelect = form.elements.type;
-    typeSelect.textContent = "";
-    option(typeSelect, "", "全部");
-    meta.types.forEach(function (t, k) { if (t.name !== "pages") option(typeSelect, String(k), t.label); });
-    typeSelect.value = state.type;
-    var kind = state.type === "" ? 0 : Number(state.type);
-    var counts = result.counts || (state.type === "" ? mergeCounts(meta) : meta.counts[kind]);
-    fillSelect("region", meta.regions, counts.region, state.region, "全部地区");
-    fillSelect("product", meta.products, counts.product, state.product, "全部产品");
-    fillSelect("class", meta.classes, counts["class"], state["class"], "全部");
-    var years = new Set();
-    meta.years.forEach(function (ys) { ys.forEach(function (y) { years.add(y[0]); }); });
-    fillSelect("year", Array.from(years).sort().reverse().map(String), null, state.year, "全部年份");
-    fillSelect("campaign", meta.campaigns, null, state.campaign, "全部");
-    form.elements.sort.value = state.sort;
-    app.querySelector("[data-class-label]").textContent = state.type !== "" && meta.types[kind]["class"] ?
-      meta.types[kind]["class"] : "违法行为 / 列入事由";
-
-    list.textContent = "";
-    var total = result.records.length;
-    statusEl.textContent = total || result.pages.length ?
-      "找到 " + total + " 条信息" + (result.pages.length ? "，" + result.pages.length + " 个网站页面" : "") + "。" :
-      (state.q ? "没有找到与“" + state.q + "”相符的信息。请检查名称或代码，或减少筛选条件。" : "没有符合条件的信息。");
-    var lead = Math.min(result.pagesLead || 0, pageItems.length);
-    pageItems.slice(0, lead).forEach(function (d) { list.appendChild(item(d, meta)); });
-    items.forEach(function (d) { list.appendChild(item(d, meta)); });
-    pageItems.slice(lead).forEach(function (d) { list.appendChild(item(d, meta)); });
-    pagesEl.textContent = "";
-    var page = Number(state.page || 1), last = Math.max(1, Math.ceil(total / PAGE));
-    if (last > 1) {
-      if (page > 1) pagesEl.appendChild(pageLink(state, page - 1, "上一页"));
-      var here = document.createElement("span");
-      here.textContent = "第 " + page + " / " + last + " 页";
-      pagesEl.appendChild(here);
-      if (page < last) pagesEl.appendChild(pageLink(state, page + 1, "下一页"));
-    }
-  }
-  function mergeCounts(meta) {
-    var merged = { region: {}, product: {}, "class": {} };
-    meta.counts.forEach(function (c) {
-      Object.keys(merged).forEach(function (f) {
-        Object.keys(c[f] || {}).forEach(function (v) { merged[f][v] = (merged[f][v] || 0) + c[f][v]; });
-      });
-    });
-    return merged;
-  }
-  function pageLink(state, page, text) {
+  function address(state, page) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (f) { if (state[f] && f !== "page") params.set(f, state[f]); });
     if (page > 1) params.set("page", String(page));
-    var a = link("?" + params.toString(), text);
-    a.addEventListener("click", function (e) {
-      e.preventDefault();
-      state.page = page > 1 ? String(page) : "";
-      go(state);
-    });
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "");
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function link(href, text, className) {
+    var a = el("a", className, text);
+    a.href = href;
     return a;
   }
-  function item(d, meta) {
-    // d: [url, title, subtitle, date, kind, summary, fine, region, entity page (if the party has one)]
-    var li = document.createElement("li"), type = meta.types[d[4]];
-    li.className = "search-result";
-    var title = document.createElement("p");
-    title.className = "search-result__title";
-    title.appendChild(link("../" + d[0], d[1]));
-    var label = document.createElement("span");
-    label.className = "search-result__type";
-    label.textContent = type.short || type.label;
-    title.appendChild(label);
-    li.appendChild(title);
-    var details = [d[2], d[3], d[7], d[5]].filter(Boolean);
-    if (d[6]) details.push("罚款 " + Number(d[6]).toLocaleString("zh-CN") + " 元");
-    var p = document.createElement("p");
-    p.className = "search-result__details";
-    p.textContent = details.join(" · ");
-    if (d[8]) {
-      p.appendChild(document.createTextNode(" · "));
-      p.appendChild(link("../" + d[8], "该主体的全部公开信息"));
+  // text with the query's words in <mark>, built as text nodes
+  function marked(parent, text, words) {
+    var at = 0;
+    text = String(text || "");
+    engine.marks(text, words).forEach(function (r) {
+      if (r[0] > at) parent.appendChild(document.createTextNode(text.slice(at, r[0])));
+      parent.appendChild(el("mark", null, text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+  function option(sel, value, text) {
+    var o = el("option", null, text);
+    o.value = value;
+    sel.appendChild(o);
+  }
+  function fill(name, values, counts, chosen, all) {
+    var sel = select(name);
+    sel.textContent = "";
+    option(sel, "", all);
+    values.forEach(function (v) {
+      var value = Array.isArray(v) ? v[0] : v, label = Array.isArray(v) ? v[1] : v;
+      if (!value) return;
+      var n = counts ? counts[value] || 0 : null;
+      if (counts && !n && value !== chosen) return;
+      option(sel, value, n === null ? label : label + "（" + n + "）");
+    });
+    sel.value = chosen;
+  }
+  function amount(fine) {
+    return Number(fine).toLocaleString("zh-CN") + " 元";
+  }
+  function campaignTitle(meta, id) {
+    var found = meta.campaigns.filter(function (c) { return c[0] === id; })[0];
+    return found ? found[1] : id;
+  }
+
+  function renderFilters(state, result) {
+    var meta = result.meta, counts = result.counts;
+    var types = [];
+    meta.types.forEach(function (t, k) { if (t.name !== "pages") types.push([String(k), t.label]); });
+    fill("type", types, counts.type, state.type, "全部类别");
+    fill("region", meta.regions, counts.region, state.region, "全部地区");
+    fill("product", meta.products, counts.product, state.product, "全部产品");
+    var years = new Set();
+    meta.years.forEach(function (ys) { ys.forEach(function (y) { years.add(String(y[0])); }); });
+    fill("year", Array.from(years).sort().reverse().map(function (y) { return [y, y + " 年"]; }), counts.year,
+         state.year, "全部年份");
+    fill("class", meta.classes, counts["class"], state["class"], "全部");
+    fill("campaign", meta.campaigns, null, state.campaign, "全部专项行动");
+    select("sort").value = state.sort;
+    var kind = state.type === "" ? -1 : Number(state.type);
+    panel.querySelector("[data-class-label]").textContent =
+      kind >= 0 && meta.types[kind]["class"] ? meta.types[kind]["class"] : "违法行为 / 列入事由";
+    var active = FILTERS.filter(function (f) { return state[f]; }).length;
+    toggle.textContent = active ? "筛选（" + active + "）" : "筛选";
+  }
+  function renderChips(state, meta) {
+    chipsEl.textContent = "";
+    var names = { type: "类别", region: "地区", product: "产品", year: "年份", "class": "违法行为", campaign: "专项行动" };
+    var active = FILTERS.filter(function (f) { return state[f]; });
+    if (!active.length) return;
+    var ul = el("ul", "search-chips__list");
+    active.forEach(function (f) {
+      var value = f === "type" ? meta.types[Number(state.type)].label : f === "campaign" ? campaignTitle(meta, state.campaign) :
+        f === "year" ? state.year + " 年" : state[f];
+      var button = el("button", "search-chip", names[f] + "：" + value);
+      button.type = "button";
+      button.setAttribute("aria-label", "取消筛选条件 " + names[f] + "：" + value);
+      button.addEventListener("click", function () {
+        var next = copy(state);
+        next[f] = "";
+        next.page = "";
+        go(next, true);
+      });
+      var li = el("li");
+      li.appendChild(button);
+      ul.appendChild(li);
+    });
+    if (active.length) {
+      var clear = clearButton(state, "清除全部筛选");
+      var li = el("li");
+      li.appendChild(clear);
+      ul.appendChild(li);
     }
-    li.appendChild(p);
+    chipsEl.appendChild(ul);
+  }
+  function renderGroup(group, found, meta, words) {
+    var first = found[group.numbers[0]];
+    var li = el("li", "search-group");
+    var heading = el("h2", "search-group__name");
+    var entity = first[8]; // the party's page: the same for every record of a group, if it has one
+    heading.appendChild(marked(link("../" + (group.numbers.length > 1 && entity ? entity : first[0])), first[1], words));
+    li.appendChild(heading);
+    var records = el("ul", "search-group__records");
+    group.numbers.slice(0, RECORDS_PER_GROUP).forEach(function (n) {
+      var d = found[n], type = meta.types[d[4]], grave = (type.gravity || 0) > 0;
+      var item = el("li", "search-record" + (grave ? " search-record--grave" : ""));
+      var top = el("p", "search-record__top");
+      top.appendChild(el("span", "search-record__type" + (grave ? " search-record__type--grave" : ""),
+                         (type.short || type.label) + (grave ? "（最严重）" : "")));
+      top.appendChild(document.createTextNode(" "));
+      var to = link("../" + d[0], "", "search-record__link");
+      marked(to, d[5] || d[2], words);
+      top.appendChild(to);
+      item.appendChild(top);
+      var facts = el("p", "search-record__facts");
+      [[d[2]], [d[3]], [d[6] ? "罚款 " + amount(d[6]) : ""], [d[9] ? "产品：" + d[9] : ""], [d[7]]].forEach(function (part) {
+        if (!part[0]) return;
+        if (facts.childNodes.length) facts.appendChild(document.createTextNode(" · "));
+        // a value is kept whole: marked as a whole where the query is in it
+        facts.appendChild(el(engine.marks(part[0], words).length ? "mark" : "span", "nowrap", part[0]));
+      });
+      item.appendChild(facts);
+      records.appendChild(item);
+    });
+    li.appendChild(records);
+    if (group.numbers.length > RECORDS_PER_GROUP && entity) {
+      var more = el("p", "search-group__more");
+      more.appendChild(link("../" + entity, "查看该企业全部 " + group.numbers.length + " 条相关信息"));
+      li.appendChild(more);
+    } else if (entity && group.numbers.length === 1) {
+      var all = el("p", "search-group__more");
+      all.appendChild(link("../" + entity, "该企业的全部公开信息"));
+      li.appendChild(all);
+    }
     return li;
+  }
+  function renderPage(d, words) {
+    var li = el("li", "search-group search-group--page");
+    var heading = el("h2", "search-group__name");
+    heading.appendChild(marked(link("../" + d[0]), d[1], words));
+    li.appendChild(heading);
+    li.appendChild(el("p", "search-record__type", "网站页面"));
+    li.appendChild(marked(el("p", "search-record__facts"), d[5], words));
+    return li;
+  }
+  function renderEmpty(state, result) {
+    emptyEl.textContent = "";
+    var filtered = FILTERS.some(function (f) { return state[f]; });
+    emptyEl.appendChild(el("p", "search-empty__title", state.q ? "没有找到与“" + state.q + "”相符的公开信息。" :
+      "没有符合这些筛选条件的公开信息。"));
+    emptyEl.appendChild(el("p", null, "可能是因为："));
+    var why = el("ul");
+    if (state.q) why.appendChild(el("li", null, "名称、代码或文号有错字或少字。可以只输入企业的字号（如名称中间的两三个字），或输入 18 位统一社会信用代码。"));
+    why.appendChild(el("li", null, "信息已过公示期：行政处罚信息和失信名单在公示期满、信用修复或撤销后会从本站撤下，不再公开。"));
+    why.appendChild(el("li", null, "处罚决定刚作出，还没有公示：依法在作出决定后 20 个工作日内公示。"));
+    emptyEl.appendChild(why);
+    var next = el("p");
+    if (filtered) {
+      var clear = clearButton(state, "清除筛选条件再搜索");
+      next.appendChild(clear);
+      next.appendChild(document.createTextNode(" "));
+    }
+    next.appendChild(document.createTextNode("也可以按年份、地区浏览"));
+    var types = result.meta.types.filter(function (t) { return t.name !== "pages"; });
+    types.forEach(function (t, i) {
+      next.appendChild(document.createTextNode(i ? "、" : ""));
+      next.appendChild(link("../" + t.name + "/", t.label));
+    });
+    next.appendChild(document.createTextNode("，或在国家企业信用信息公示系统查询全国的信息。"));
+    emptyEl.appendChild(next);
+    emptyEl.hidden = false;
+  }
+  function renderPager(state, page, last) {
+    pagesEl.textContent = "";
+    if (last <= 1) return;
+    pagesEl.appendChild(el("p", "search-pages__where", "第 " + page + " / " + last + " 页"));
+    var ul = el("ul");
+    function item(n, text, label) {
+      var li = el("li");
+      if (n === page && !label) {
+        var here = el("span", null, text);
+        here.setAttribute("aria-current", "page");
+        li.appendChild(here);
+      } else {
+        var a = link(address(state, n), text);
+        if (label) a.setAttribute("aria-label", label);
+        else a.setAttribute("aria-label", "第 " + n + " 页");
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          var next = copy(state);
+          next.page = n > 1 ? String(n) : "";
+          go(next, true);
+        });
+        li.appendChild(a);
+      }
+      ul.appendChild(li);
+    }
+    if (page > 1) item(page - 1, "‹ 上一页", "上一页");
+    engine.pageWindow(page, last).forEach(function (n) {
+      if (n) item(n, String(n));
+      else ul.appendChild(el("li", "search-pages__gap", "…"));
+    });
+    if (page < last) item(page + 1, "下一页 ›", "下一页");
+    pagesEl.appendChild(ul);
+  }
+  function copy(state) {
+    var out = {};
+    FIELDS.forEach(function (f) { out[f] = state[f] || ""; });
+    return out;
+  }
+  // A button that keeps the query and drops every filter.
+  function clearButton(state, label) {
+    var button = el("button", "search-chip search-chip--clear", label);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      var next = copy(state);
+      FILTERS.forEach(function (f) { next[f] = ""; });
+      next.page = "";
+      go(next, true);
+    });
+    return button;
   }
 
   var running = 0;
-  function go(state) {
+  // Runs a search for `state` and shows it. `push`: a new entry in the browser's history (a search or page the
+  // reader asked for), after which the results get the focus; otherwise the entry is the current one.
+  function go(state, push) {
     var ticket = ++running;
-    writeState(state);
-    form.elements.q.value = state.q;
+    input.value = state.q;
     statusEl.textContent = "正在搜索…";
-    return search(state).then(function (result) {
-      var page = Math.max(1, Number(state.page || 1));
-      var slice = result.records.slice((page - 1) * PAGE, page * PAGE);
-      var pageSlice = page === 1 ? result.pages.slice(0, 5) : [];
-      return Promise.all([docs(slice, result.meta), docs(pageSlice, result.meta)]).then(function (found) {
-        if (ticket !== running) return;
-        var items = found[0];
-        if (state.sort === "fine") items.sort(function (a, b) { return (b[6] || 0) - (a[6] || 0); });
-        render(state, result, items, found[1]);
-        app.setAttribute("data-ready", "true");
+    app.removeAttribute("data-ready"); // set again once the results are shown (the tests wait for it)
+    return metaOf().then(function (meta) {
+      // words naming a region or product become that filter (a chip the reader can remove)
+      var words = engine.filterWords(state.q, meta.regions, meta.products, meta.format);
+      if (state.q && (words.region && !state.region || words.product && !state.product)) {
+        if (words.region && !state.region) state.region = words.region;
+        if (words.product && !state.product) state.product = words.product;
+        state.q = words.words.join(" ");
+        input.value = state.q;
+      }
+      if (push) history.pushState(copy(state), "", address(state, Number(state.page || 1)));
+      else history.replaceState(copy(state), "", address(state, Number(state.page || 1)));
+      return search(state).then(function (result) {
+        var last = Math.max(1, Math.ceil(result.groups.length / GROUPS_PER_PAGE));
+        var page = Math.min(Math.max(1, Number(state.page || 1)), last);
+        var groups = result.groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
+        var numbers = [];
+        groups.forEach(function (g) { numbers = numbers.concat(g.numbers.slice(0, RECORDS_PER_GROUP)); });
+        var pageItems = page === 1 ? result.pages.slice(0, 5) : [];
+        return Promise.all([docs(numbers, meta), docs(pageItems, meta)]).then(function (found) {
+          if (ticket !== running) return;
+          var byNumber = {};
+          numbers.forEach(function (n, i) { byNumber[n] = found[0][i]; });
+          var queryWords = state.q ? state.q.split(/\s+/).filter(Boolean) : [];
+          renderFilters(state, result);
+          renderChips(state, meta);
+          list.textContent = "";
+          emptyEl.hidden = true;
+          var total = result.records.length;
+          if (total && result.common) {
+            statusEl.textContent = "“" + state.q + "”是大多数信息都有的词，下面是全部 " + total +
+              " 条信息；请加上企业名称中的字号、产品或地区。";
+          } else if (total) {
+            statusEl.textContent = (result.near ? "没有完全相符的结果，以下是名称相近的 " : "找到 ") +
+              result.groups.length + " 家企业的 " + total + " 条信息" +
+              (result.pages.length ? "，另有 " + result.pages.length + " 个网站页面" : "") + "。";
+          } else if (result.pages.length) {
+            statusEl.textContent = "没有相符的公示信息，找到 " + result.pages.length + " 个网站页面。";
+          } else {
+            statusEl.textContent = state.q ? "没有找到相符的信息。" : "没有符合条件的信息。";
+            renderEmpty(state, result);
+          }
+          groups.forEach(function (g) { list.appendChild(renderGroup(g, byNumber, meta, queryWords)); });
+          found[1].forEach(function (d) { list.appendChild(renderPage(d, queryWords)); });
+          renderPager(state, page, last);
+          app.setAttribute("data-ready", "true");
+          if (push) {
+            statusEl.focus({ preventScroll: true });
+            statusEl.scrollIntoView({ block: "start" });
+          }
+        });
       });
     }).catch(function (error) {
       if (ticket !== running) return;
@@ -415,13 +612,25 @@ import * as engine from "./search-engine.js";
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var state = readState();
-    FIELDS.forEach(function (f) { if (form.elements[f]) state[f] = form.elements[f].value.trim(); });
+    state.q = input.value.trim();
     state.page = "";
-    go(state);
+    go(state, true);
   });
-  filters.addEventListener("change", function () { form.requestSubmit(); });
-  var initial = readState();
+  panel.addEventListener("change", function () {
+    var state = readState();
+    FILTERS.concat(["sort"]).forEach(function (f) { state[f] = select(f).value; });
+    state.q = input.value.trim();
+    state.page = "";
+    go(state, true);
+  });
+  toggle.addEventListener("click", function () {
+    var open = panel.hidden;
+    panel.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+  window.addEventListener("popstate", function () { go(readState(), false); });
   var header = document.getElementById("site-search-q");
+  var initial = readState();
   if (header) header.value = initial.q;
-  go(initial);
+  go(initial, false);
 })();

@@ -15,26 +15,23 @@
 (function () {
   var KEY = "large-text";
   var root = document.documentElement;
-  if (localStorage.getItem(KEY) === "1") root.classList.add(KEY);
-  function addButton() {
-    var header = document.querySelector(".md-header__inner");
-    if (!header || header.querySelector(".large-text-toggle")) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "large-text-toggle";
+  // The header's button (theme/partials/header.html); the class itself is set before the first paint (main.html).
+  function largeText() {
+    var button = document.querySelector(".large-text-toggle");
+    if (!button || button.hasAttribute("data-ready")) return;
+    var text = button.querySelector(".large-text-toggle__text") || button;
     function label() {
       var on = root.classList.contains(KEY);
-      button.textContent = on ? "标准字号" : "大字版";
+      text.textContent = on ? "标准字号" : "大字版";
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
     button.addEventListener("click", function () {
       root.classList.toggle(KEY);
-      localStorage.setItem(KEY, root.classList.contains(KEY) ? "1" : "0");
+      try { localStorage.setItem(KEY, root.classList.contains(KEY) ? "1" : "0"); } catch (e) { /* private mode */ }
       label();
     });
+    button.setAttribute("data-ready", "true");
     label();
-    var title = header.querySelector(".md-header__title");
-    header.insertBefore(button, title ? title.nextSibling : null);
   }
   // Material wraps wide Markdown tables in a scrolling box; a keyboard user must be able to reach and scroll it.
   function focusableScrollBoxes() {
@@ -55,7 +52,7 @@
     });
   }
   function ready() {
-    addButton();
+    largeText();
     nameBulletinNavs();
     focusableScrollBoxes();
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(focusableScrollBoxes);
