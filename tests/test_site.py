@@ -200,3 +200,22 @@ def test_strict_build_fails_on_a_broken_link_in_content(fixture_site):
     (fixture_site.root / "content" / "index.md").write_text("# 首页\n\n[不存在](missing.md)\n", encoding="utf-8")
     assert fixture_site.run("build", "--strict", "--as-of", "2026-06-01") == 2
     assert fixture_site.run("build", "--as-of", "2026-06-01") == 0
+
+
+def test_every_list_pages_through_all_its_records_at_every_depth(fixture_site):
+    # 51 cases of one region in one year: the list of the region in that year needs a second page, the deepest
+    # address the site has (cases/region/<region>/year/2026/page/2/)
+    fixture_site.cases_csv([case_row(n, 地区="测试市东区") for n in range(1, 52)])
+    assert fixture_site.run("build", "--as-of", AS_OF) == 0
+    listed = set()
+    for first in ("cases", "cases/year/2026", "cases/region/测试市东区", "cases/region/测试市东区/year/2026"):
+        pages = [built_page(fixture_site, first), built_page(fixture_site, first + "/page/2")]
+        found = [set(re.findall(r'href="(?:\.\./)+cases/(测试市监罚-2026-\d+号)/"', page)) for page in pages]
+        assert len(found[0]) == 50 and len(found[1]) == 1 and not found[0] & found[1], first
+        assert 'class="md-header' in pages[1]  # themed like every other page
+        listed |= found[0] | found[1]
+    assert listed == {f"测试市监罚-2026-{n}号" for n in range(1, 52)}
+
+
+def built_page(site, address: str) -> str:
+    return (site.site / address / "index.html").read_text(encoding="utf-8")

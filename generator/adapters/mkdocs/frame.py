@@ -7,8 +7,9 @@ from ...assemble.writer import Frame
 
 FRAME_DIR = "_frame"
 # One frame per depth a generated page can have (cases/x/ is 2, cases/region/x/page/3/ is 5): MkDocs writes
-# every link of a page relative to where the page is, so each depth needs its own.
-DEPTHS = range(2, 6)
+# every link of a page relative to where the page is, so each depth needs its own. The deepest: a page of a
+# region and year list, cases/region/x/year/2026/page/2/ (7).
+DEPTHS = range(2, 8)
 
 
 def frame_url(depth: int) -> str:
