@@ -120,3 +120,19 @@ def test_a_site_folder_changed_by_hand_is_put_right(fixture_site, tmp_path, caps
 def _only(site: FixtureSite, type_name: str) -> str:
     (page,) = [p.parent.name for p in (site.site / type_name).glob("*/index.html") if p.parent.name != "page"]
     return page
+
+
+def test_a_page_kept_from_the_live_site_is_never_written_through(fixture_site, capsys):
+    # A page an unchanged build keeps is the live site's own file (a hard link); a later build that changes the
+    # page writes a new file, and the site that was live keeps what its readers were shown.
+    site = fixture_site
+    site.cases_csv([case_row(n) for n in range(1, 4)])
+    _build(site, capsys)
+    _build(site, capsys)  # both generations written, the second keeping the first's pages
+    page = Path("cases") / "测试市监罚-2026-2号" / "index.html"
+    shown = (site.site / page).read_bytes()
+    was_live = generations.folder_of(site.site) / generations.live_name(site.site)
+    site.cases_csv([case_row(n, 罚款金额="3万") if n == 2 else case_row(n) for n in range(1, 4)])
+    _build(site, capsys)
+    assert "30,000" in (site.site / page).read_text(encoding="utf-8")
+    assert (was_live / page).read_bytes() == shown

@@ -109,10 +109,7 @@ class SiteWriter:
         self.out.files[path] = sha
         if self.holds.get(path) == sha:
             return  # the folder holds this content already
-        target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as stream:
-            stream.write(data)
+        put(self.site_dir / path, data)
 
     @contextmanager
     def stream(self, path: str) -> Iterator[BinaryIO]:
@@ -195,7 +192,11 @@ class SiteWriter:
         if self.holds.get(path) != sha:
             target = self.site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.live[0] / path, target)
+            target.unlink(missing_ok=True)
+            try:  # the live site's file itself, not a copy: files are never written in place (put())
+                os.link(self.live[0] / path, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(self.live[0] / path, target)
         self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
@@ -328,7 +329,14 @@ def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str,
             sha = digest(data)
             files[rel] = sha
             if holds.get(rel) != sha:
-                target = site_dir / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                put(site_dir / rel, data)
     return files
+
+
+def put(target: Path, data: bytes) -> None:
+    """Write a file of the folder being built as a new file: one kept from the live site is a hard link to the
+    live file (SiteWriter._keep), which writing in place would change under the readers of the live site."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    with open(target, "wb") as stream:
+        stream.write(data)
