@@ -112,6 +112,22 @@ def test_campaign_figures_read_as_cards_on_a_phone_with_a_bar_only_for_a_part_of
     context.close()
 
 
+@pytest.mark.parametrize("guide", ["fire-extinguisher", "e-bike", "gas-stove"])
+def test_a_buying_guide_prints_as_a_one_sheet_poster_with_its_qr_code_and_hotlines(browser, server, tmp_path, guide):
+    context, page = _page(browser, 1280)
+    page.goto(server + f"guides/{guide}/")
+    assert not page.locator(".guide-poster").is_visible()  # on screen the page has its own header and footer
+    pdf = tmp_path / "poster.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    sheets = [unicodedata.normalize("NFKC", p.extract_text()).replace(" ", "") for p in PdfReader(pdf).pages]
+    assert len(sheets) == 1
+    assert "消费投诉举报12315" in sheets[0] and "火灾隐患举报96119" in sheets[0] and "手机扫码" in sheets[0]
+    assert "相关记录" not in sheets[0]  # the box of recent records stays on the screen
+    page.emulate_media(media="print")
+    assert page.get_by_role("img", name="本页网址的二维码").is_visible()
+    context.close()
+
+
 def test_wide_tables_use_the_desktop_width_and_codes_never_break(browser, server):
     context, page = _page(browser, 1280)
     page.goto(server + "cases/")

@@ -170,6 +170,17 @@ def test_settings_printed_on_every_page_are_text(sample, capsys):
     assert code == 1 and any(p["code"] == "config-invalid" and p["column"] == "site_name" for p in problems)
 
 
+def test_hotlines_and_short_name_are_checked_like_every_printed_setting(sample, capsys):
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '    - {label: 火灾隐患举报, number: "96119"}', '    - {label: <b>值班</b>, number: "13912345678"}').replace(
+        "short_name: 示例市执法公开", "short_name: 示例<i>简称</i>"), encoding="utf-8")
+    code, problems = _check(sample, capsys)
+    found = {(p["code"], p["column"]) for p in problems}
+    assert code == 1 and {("config-invalid", "extra.hotlines.1"), ("config-invalid", "extra.short_name")} <= found
+    assert ("personal-data-in-content", "extra.hotlines.1") in found  # a mobile number printed on posters
+
+
 # --- Odd characters and odd regions: no crash, no ill-formed file, an address for every list ---------------
 def test_characters_no_xml_file_may_hold_are_removed_and_every_output_is_well_formed(fixture_site, capsys):
     import xml.etree.ElementTree as ET

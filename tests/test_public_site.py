@@ -130,6 +130,24 @@ def test_feeds_are_valid_xml_and_every_item_links_to_a_page_that_exists(sample_s
         assert {unquote(link) for link in links} <= public
 
 
+def test_each_region_and_product_has_feeds_of_exactly_its_newest_records_linked_from_its_pages(sample_site):
+    data = (sample_site / "data" / "index.html").read_text(encoding="utf-8")
+    for stem, role, value, column in (("cases", "region", "示例市东城区", "region"),
+                                      ("cases", "product", "灭火器", "product"),
+                                      ("blacklist", "product", "灭火器", "product")):
+        feed = f"feeds/{stem}-{role}-{value}.xml"
+        rss = ET.parse(sample_site / feed).getroot()
+        links = {unquote(i.findtext("link")) for i in rss.iter("item")}
+        expected = {r["url"] for r in rows(sample_site, stem) if r[column] == value}
+        assert links and links == expected  # fewer than 50 here: all of them
+        assert f'href="../{feed}"' in data
+        assert ET.parse(sample_site / feed.replace(".xml", ".atom")).getroot() is not None
+    region_page = (sample_site / "cases/region/示例市东城区/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../feeds/cases-region-示例市东城区.xml"' in region_page
+    guide = (sample_site / "guides/fire-extinguisher/index.html").read_text(encoding="utf-8")
+    assert 'href="../../feeds/cases-product-灭火器.xml"' in guide
+
+
 def test_pages_name_their_feeds_in_the_head(sample_site):
     for page in ("index.html", "news/index.html", "cases/index.html"):
         head = (sample_site / page).read_text(encoding="utf-8").split("</head>")[0]
@@ -226,6 +244,12 @@ def test_record_page_qr_code_reads_as_the_page_address(sample_site):
     svg = re.search(r'<svg class="qr".*?</svg>', html, re.S).group(0)
     found = zxingcpp.read_barcodes(_qr_matrix(svg))
     assert [unquote(b.text) for b in found] == [case["url"]] and found[0].text.isascii()
+
+
+def test_a_guide_poster_qr_code_reads_as_the_guide_address(sample_site):
+    html = (sample_site / "guides/gas-stove/index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<div class="print-only guide-poster">.*?(<svg class="qr".*?</svg>)', html, re.S).group(1)
+    assert [b.text for b in zxingcpp.read_barcodes(_qr_matrix(svg))] == [SITE_URL + "guides/gas-stove/"]
 
 
 def test_blacklist_page_states_the_listing_and_repair_periods(sample_site):  # from settings: test_outputs

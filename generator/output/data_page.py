@@ -8,6 +8,7 @@ import jinja2
 from .base import Output
 from .context import SiteContent
 from .downloads import listing, tables
+from .feeds import NARROWER, feeds_of, narrower_feeds
 
 
 def dictionary(site: SiteContent) -> list[dict]:
@@ -21,4 +22,11 @@ class DataPage(Output):
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         yield "data/index.md", env.get_template("data_index.html").render(
-            as_of=site.as_of, downloads=listing(site), dictionary=dictionary(site), settings=site.settings)
+            as_of=site.as_of, downloads=listing(site), dictionary=dictionary(site), settings=site.settings,
+            feeds=feeds_of(site.registry), narrower=_narrower(site))
+
+
+def _narrower(site: SiteContent) -> list[tuple[str, list]]:
+    """The narrower feeds by what they follow: (按地区, feeds), (按产品, feeds)."""
+    feeds = narrower_feeds(site)
+    return [(f"按{words}", [f for f in feeds if f.role == role]) for role, words in NARROWER]

@@ -13,6 +13,7 @@ from feedgen.feed import FeedGenerator
 
 from .base import Output, Sink
 from .context import SiteContent
+from .list_pages import segments
 
 FOLDER = "feeds"
 ITEMS = 50  # newest items in each feed
@@ -25,15 +26,36 @@ class Feed:
     name: str  # file stem under feeds/
     title: str
     page: str  # the page the feed follows
+    role: str = ""  # a narrower feed: only the records whose role (region, product) has this value
+    value: str = ""
 
     def paths(self) -> tuple[str, str]:
         return f"{FOLDER}/{self.name}.xml", f"{FOLDER}/{self.name}.atom"
 
 
 def feeds_of(registry) -> list[Feed]:
-    """The site's feeds: bulletins, then one per record type."""
+    """The site's feeds: bulletins, then one per record type (named in every page's head)."""
     return [Feed("news", "工作动态", "news/")] + [Feed(rtype.name, f"新公示的{rtype.label}", f"{rtype.name}/")
                                                 for rtype in registry]
+
+
+NARROWER = (("region", "地区"), ("product", "产品"))  # roles a reader may follow one value of
+
+
+def narrower_feeds(site: SiteContent) -> list[Feed]:
+    """One feed per record type and region, and per record type and product, for the values public records
+    have: a district's shops follow their district, a shop or a buyer the products it sells."""
+    found = []
+    for rtype in site.registry:
+        for role, _ in NARROWER:
+            values = sorted({e.role(role) for group in site.pages[rtype.name].values() for e in group[:1]
+                             if e.role(role)})
+            addresses = segments(values)
+            for value in values:
+                page = f"{rtype.name}/region/{addresses[value]}/" if role == "region" else f"{rtype.name}/"
+                found.append(Feed(f"{rtype.name}-{role}-{addresses[value]}", f"{value}新公示的{rtype.label}", page,
+                                  role, value))
+    return found
 
 
 def _moment(day: str | date) -> datetime:
@@ -55,8 +77,9 @@ def _items(site: SiteContent, feed: Feed, documents: dict[str, str]) -> list[dic
                 found.append({"title": post.title, "url": url, "day": post.date, "text": post.excerpt,
                               "categories": post.categories})
         return found[:ITEMS]
-    rtype = site.types[feed.name]
-    entries = sorted((group[0] for group in site.pages[rtype.name].values()),
+    rtype = site.types[feed.page.split("/")[0]]
+    entries = sorted((group[0] for group in site.pages[rtype.name].values()
+                      if not feed.role or group[0].role(feed.role) == feed.value),
                      key=lambda e: (e.public_from, e.page), reverse=True)[:ITEMS]
     summary = rtype.search.summary
     return [{"title": rtype.page_title.format_map(e.view), "url": e.url, "day": e.public_from,
@@ -98,7 +121,7 @@ class Feeds(Output):
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         documents = {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}
-        for feed in feeds_of(site.registry):
+        for feed in feeds_of(site.registry) + narrower_feeds(site):
             rss, atom = render(site, feed, documents)
             rss_path, atom_path = feed.paths()
             sink.file(rss_path, rss)

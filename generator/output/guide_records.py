@@ -7,6 +7,7 @@ import jinja2
 
 from .base import Output
 from .context import SiteContent
+from .feeds import narrower_feeds
 
 SHOWN = 8  # newest records of each type in a guide's box
 
@@ -20,6 +21,7 @@ class GuideRecords(Output):
 
     def snippets(self, site: SiteContent, env: jinja2.Environment) -> dict[str, str]:
         template = env.get_template("guide_records.html")
+        feeds = {(f.page.split("/")[0], f.value): f for f in narrower_feeds(site) if f.role == "product"}
         found = {}
         for guide in site.guides:
             products = set(guide.products)
@@ -28,6 +30,7 @@ class GuideRecords(Output):
                 entries = [group[0] for group in site.pages[rtype.name].values()
                            if group[0].role("product") in products]
                 if entries:
-                    groups.append({"rtype": rtype, "entries": entries[:SHOWN], "total": len(entries)})
+                    groups.append({"rtype": rtype, "entries": entries[:SHOWN], "total": len(entries),
+                                   "feeds": [feeds[rtype.name, p] for p in guide.products if (rtype.name, p) in feeds]})
             found[marker(guide.url)] = template.render(guide=guide, groups=groups, root="../../", site=site)
         return found

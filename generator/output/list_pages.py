@@ -74,25 +74,28 @@ class ListOf:
     scope: str
     rows: list
     browsing: Browsing
+    feed: str = ""  # the feed that follows it (output/feeds.py): the type's, or its region's
+    feed_label: str = ""
 
 
-REGION_BYTES = 90  # a region's address segment at most: 30 CJK characters
+SEGMENT_BYTES = 90  # a region's (or product's) address segment at most: 30 CJK characters
 
 
-def region_addresses(regions) -> dict[str, str]:
-    """Each region's address segment: its slug, bounded in length; where that is empty, too long, or the
-    same as another region's (示例市 东城区 and 示例市/东城区, letter case aside), the slug (cut) with a short
-    digest of the region's own text, so every region has an address of its own, the same on every build."""
-    base = {r: slugify(r) for r in regions}
+def segments(names) -> dict[str, str]:
+    """Each name's address segment (a region's list, a region's or a product's feed): its slug, bounded in
+    length; where that is empty, too long, or the same as another name's (示例市 东城区 and 示例市/东城区, letter
+    case aside), the slug (cut) with a short digest of the name itself, so every name has an address of its
+    own, the same on every build."""
+    base = {r: slugify(r) for r in names}
     shared: dict[str, int] = {}
     for slug in base.values():
         shared[slug.casefold()] = shared.get(slug.casefold(), 0) + 1
     found = {}
     for region, slug in base.items():
-        if slug and shared[slug.casefold()] == 1 and len(slug.encode("utf-8")) <= REGION_BYTES:
+        if slug and shared[slug.casefold()] == 1 and len(slug.encode("utf-8")) <= SEGMENT_BYTES:
             found[region] = slug
         else:
-            cut = slug.encode("utf-8")[:REGION_BYTES - 12].decode("utf-8", "ignore").strip("-")
+            cut = slug.encode("utf-8")[:SEGMENT_BYTES - 12].decode("utf-8", "ignore").strip("-")
             digest = hashlib.sha1(region.encode("utf-8")).hexdigest()[:8]
             found[region] = f"{cut}-{digest}" if cut else digest
     return found
@@ -120,7 +123,7 @@ def lists(site: SiteContent, rtype: RecordType) -> list[ListOf]:
             by_region.setdefault(region, []).append(group)
         if year and region:
             by_both.setdefault((region, year), []).append(group)
-    addresses = region_addresses(by_region)
+    addresses = segments(by_region)
 
     def region_url(region: str, year: str = "") -> str:
         return f"{base}region/{addresses[region]}/" + (f"year/{year}/" if year else "")
@@ -139,15 +142,16 @@ def lists(site: SiteContent, rtype: RecordType) -> list[ListOf]:
     for r in sorted(by_region):
         years = [Subset(f"{y} 年", region_url(r, y), len(by_both[r, y]))
                  for y in sorted(by_year, reverse=True) if (r, y) in by_both]
+        feed = dict(feed=f"{rtype.name}-region-{addresses[r]}", feed_label=f"{r}{rtype.label}")
         found.append(ListOf(region_url(r), r, by_region[r],
                             Browsing(base, len(groups), years, regions_all, region=r, any_year_url=region_url(r),
-                                     current=region_url(r))))
+                                     current=region_url(r)), **feed))
         for y in sorted((y for (rr, y) in by_both if rr == r), reverse=True):
             regions = [Subset(o, region_url(o, y), len(by_both[o, y])) for o in sorted(by_region) if (o, y) in by_both]
             found.append(ListOf(region_url(r, y), f"{r}，{y} 年", by_both[r, y],
                                 Browsing(base, len(groups), years, regions, year=f"{y} 年", region=r,
                                          any_year_url=region_url(r), any_region_url=year_url(y),
-                                         current=region_url(r, y))))
+                                         current=region_url(r, y)), **feed))
     return found
 
 
@@ -183,11 +187,13 @@ class ListPages(Output):
             url = paging.url(number)
             heading = f"{rtype.label}：{one.scope}" + (f"（第 {number} 页）" if number > 1 else "")
             shown = one.rows[(number - 1) * PER_PAGE:number * PER_PAGE]
-            inputs = site.digest("list", rtype.name, heading, site.as_of, paging, one.browsing, *shown)
+            feed, feed_label = one.feed or rtype.name, one.feed_label or rtype.label
+            inputs = site.digest("list", rtype.name, heading, site.as_of, paging, one.browsing, feed, feed_label, *shown)
             if sink.reuse(url, inputs):
                 continue
             with site.recording() as lookups:
                 body = template.render(
                     rtype=rtype, heading=heading, scope=one.scope, as_of=site.as_of, root=_root(url), rows=shown,
-                    paging=paging, browsing=one.browsing, caption=f"{rtype.label}：{one.scope}（按日期从新到旧）")
+                    paging=paging, browsing=one.browsing, caption=f"{rtype.label}：{one.scope}（按日期从新到旧）",
+                    feed=feed, feed_label=feed_label)
             sink.page(url, heading, body, inputs, lookups)

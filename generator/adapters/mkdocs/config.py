@@ -36,6 +36,9 @@ def _page_texts(config: MkDocsConfig) -> dict[str, str]:
     short = (config.extra or {}).get("short_name")
     if short is not None:
         texts["extra.short_name"] = str(short)
+    for n, line in enumerate((config.extra or {}).get("hotlines") or []):
+        if isinstance(line, dict):
+            texts[f"extra.hotlines.{n}"] = " ".join(str(line.get(key, "")) for key in ("label", "number"))
     footer = (config.extra or {}).get("footer")
     if isinstance(footer, dict):
         texts.update({f"extra.footer.{key}": str(value) for key, value in footer.items() if value is not None})

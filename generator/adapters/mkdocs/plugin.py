@@ -26,6 +26,7 @@ from ...core.clock import system_today
 from ...core.dates import given_date
 from ...core.problems import Invalid
 from ...output import templates
+from ...output.qr import qr_svg
 from ...recordtypes import REGISTRY
 from . import frame, material, serve_banner
 from .config import site_config_of
@@ -160,6 +161,7 @@ class DisclosurePlugin(BasePlugin):
         env.globals["disclosure_campaigns"] = {
             c.id: {"title": c.title, "authority": c.authority, "url": f"campaigns/{c.id}/"}
             for c in self.prepared.plan.inspection.dataset.campaigns}
+        env.filters["qr"] = qr_svg  # a guide's printed poster (theme/partials/guide-poster.html)
         env.bytecode_cache = templates.COMPILED  # the theme's templates compiled once per process
         return env
 
