@@ -63,7 +63,7 @@ def pages_of(site: Path) -> dict[str, str]:
              "year": f"cases/year/{year}/", "case": first("cases"), "blacklist": "blacklist/",
              "listed": first("blacklist"), "entity": first("entity"), "campaigns": "campaigns/",
              "campaign": first("campaigns"), "news": "news/", "guide": first("guides"), "data": "data/",
-             "changes": "changes/", "404": "404.html"}
+             "changes": "changes/", "check": "check/", "404": "404.html"}
     return {k: v for k, v in found.items() if k == "home" or (v and (site / unquote(v)).exists())}
 
 

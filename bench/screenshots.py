@@ -22,7 +22,7 @@ PAGES = {
     "region": "cases/region/" + quote("示例市东城区") + "/", "year": "cases/year/2025/",
     "campaigns": "campaigns/", "campaign": "campaigns/gas-appliance-2026/", "news": "news/",
     "post": "news/2026/fire-products-315-results/", "guide": "guides/fire-extinguisher/", "data": "data/",
-    "changes": "changes/", "search": "search/?q=" + quote("灭火器"), "404": "404.html",
+    "changes": "changes/", "search": "search/?q=" + quote("灭火器"), "check": "check/", "404": "404.html",
 }
 
 

@@ -15,7 +15,7 @@ CODE = "9144990254484672U0"  # a blacklisted party of the sample data
 PAGES = ["", "blacklist/", "cases/", f"blacklist/{CODE}/", "cases/" + quote("示例市监处罚-2025-17号") + "/",
          "campaigns/", "campaigns/fire-products-315-2026/", "guides/fire-extinguisher/", "news/", "data/",
          "changes/", "report/", "about/", "search/?q=" + quote("灭火器"), "cases/year/2025/",
-         "cases/region/" + quote("示例市东城区") + "/"]
+         "cases/region/" + quote("示例市东城区") + "/", "check/"]
 
 
 @pytest.fixture

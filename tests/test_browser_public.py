@@ -4,7 +4,7 @@ and axe-core at desktop width on each layout (every page type on a phone: test_r
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from pypdf import PdfReader
@@ -125,6 +125,30 @@ def test_a_buying_guide_prints_as_a_one_sheet_poster_with_its_qr_code_and_hotlin
     assert "相关记录" not in sheets[0]  # the box of recent records stays on the screen
     page.emulate_media(media="print")
     assert page.get_by_role("img", name="本页网址的二维码").is_visible()
+    context.close()
+
+
+def test_supplier_check_tells_which_pasted_suppliers_have_public_records_and_sends_nothing(browser, server):
+    context, page = _page(browser, 375)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(unquote(request.url)))
+    page.goto(server + "check/")
+    pasted = ["9144990254484672U0", "  示例市安居电动车销售有限公司 ", "92449903wmd3bfmj15", "示例市并不存在的贸易公司",
+              "9144990254484672U0"]
+    page.fill("#supplier-list", "\n".join(pasted))
+    page.get_by_role("button", name="核查").click()
+    page.wait_for_selector(".supplier-check__results tbody tr")
+    rows = page.locator(".supplier-check__results tbody tr").all_inner_texts()
+    assert len(rows) == 4  # a line pasted twice is checked once
+    assert "严重违法失信名单 1 条" in rows[0] and "示例市安康消防科技有限公司" in rows[0]
+    assert "行政处罚信息 1 条" in rows[1] and "91449902DCET8E2FYT" in rows[1]  # found by its name, spaces aside
+    assert "示例市江北区快充电子商行" in rows[2]  # a code in lower case
+    assert "未查到正在公示的信息" in rows[3]
+    assert "4 行" in page.locator(".supplier-check__status").inner_text()
+    link = page.locator(".supplier-check__results tbody tr").first.get_by_role("link")
+    assert link.get_attribute("href") == "../entity/9144990254484672U0/"
+    assert not [url for url in asked if any(p.strip() in url for p in pasted)]  # what is pasted stays here
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
 
 

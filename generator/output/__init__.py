@@ -19,9 +19,10 @@ from .list_pages import ListPages
 from .record_pages import RecordPages
 from .search import SearchIndex
 from .sitemap import Sitemap
+from .supplier_check import SupplierCheck
 from .home_summary import HomeSummary
 
 OUTPUTS: tuple[Output, ...] = (
     ListPages(), CampaignPages(), HomeSummary(), GuideRecords(), CaseCards(), DataPage(), ChangesPage(), SearchIndex(),
-    RecordPages(), EntityPages(), Downloads(), DataPackage(), Feeds(), Sitemap(),
+    RecordPages(), EntityPages(), Downloads(), DataPackage(), Feeds(), SupplierCheck(), Sitemap(),
 )
