@@ -217,6 +217,8 @@ def _evasive_accounts() -> list[Planted]:
         Planted("邮件发至zhang.san@163的邮箱", ("zhang.san",)),
         Planted("邮箱zhang.san@163[.]com联系", ("zhang.san",)),
         Planted("邮箱为zhang.san_at_163.com。", ("zhang.san",)),
+        Planted("电子邮箱：zhang.san#qq#dot#com", ("zhang.san",)),
+        Planted("发至zhangsan88#vip#dot#sina#dot#com的邮件", ("zhangsan88",)),
         Planted("买家通过QQ号码：12345678联系卖家。", ("12345678",)),
         Planted("买家通过QQ号码为387654321联系卖家。", ("387654321",)),
         Planted("当事人通过微信号码：wxid_abc123销售。", ("wxid_abc123",)),
@@ -242,6 +244,9 @@ def _names_any_script() -> list[Planted]:
     items = [
         Planted("法定代表人阿依古丽·吐尔逊未到场。", ("阿依古丽",)),
         Planted("经营者：买买提•艾力在店内销售。", ("买买提",)),
+        Planted("法定代表人扎西多吉未到场。", ("扎西多吉",)),
+        Planted("经营者：买买提艾力在店内销售。", ("买买提",)),
+        Planted("负责人尼玛次仁（身份证号略）", ("尼玛次仁",)),
         Planted("员工John Smith未到场。", ("John", "Smith")),
         Planted("店员张三及阿依古丽·吐尔逊在场。", ("张三", "阿依古丽")),
         Planted("法定代表人欧阳娜娜娜，", ("欧阳娜娜娜",)),

@@ -103,6 +103,8 @@ TEXT_FIELDS = [f.id for f in CASE.public_fields if f.value_type in (ValueType.TE
 
 @hsettings(max_examples=300, deadline=None)
 @given(secret=SECRETS, before=BEFORE, after=AFTER, field=st.sampled_from(TEXT_FIELDS))
+# once found: digits, a comma, a mobile read together as a credit code, which swallowed the mobile
+@example(secret="13000000000", before="0000001，", after="", field="legal_rep")
 def test_planted_personal_data_never_survives_redaction(secret, before, after, field):
     record = Record(CASE, {"decision_no": "测试罚〔2026〕1号", "party_name": "测试公司", "party_type": "法人及非法人组织",
                            field: before + secret + after}, Source("f", "", 2))

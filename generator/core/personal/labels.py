@@ -111,7 +111,7 @@ EMAIL_AT_WORD = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9.%+\-]{1,64}_at_[A-
 def find_emails(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), "email") for m in EMAIL_AT_WORD.finditer(view)]
     for match in EMAIL.finditer(view):
-        tld = re.split(r"[ .()\[\]{}<>点]|dot|DOT", match.group())[-1].lower()
+        tld = re.split(r"[ .()\[\]{}<>点#]|dot|DOT", match.group())[-1].lower()
         if match.group(1) is None and tld not in TLDS:  # a weak @ (#, " at ") needs a real domain ending
             continue
         if not re.search(DOT, match.group()[match.end(1) - match.start() if match.group(1) else 0:]) and (

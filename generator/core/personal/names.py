@@ -50,6 +50,13 @@ ROLE = re.compile(f"(?:{words_pattern(ROLES)}){CONNECT}")
 CANDIDATE = re.compile(r"[\u4e00-\u9fff](?:[ ]?[\u4e00-\u9fff]){1,5}")  # a name and what follows it
 # Names no surname list knows: 阿依古丽·吐尔逊 (the dot is "." in the view), John Smith, ZHANG San.
 DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[ ]?[.\-][ ]?[\u4e00-\u9fff]{1,8}(?:[ ]?\.[ ]?[\u4e00-\u9fff]{1,8})?")
+# Uyghur, Tibetan and Mongolian names written without the middle dot (扎西多吉, 买买提艾力): no surname list knows
+# them; after a role word, a name that starts with one of their common parts runs to where the sentence goes on.
+MINORITY_PARTS = ("买买提", "阿不都", "阿卜杜", "艾力", "艾合买提", "热合曼", "吐尔逊", "努尔", "古丽", "阿依", "依明", "玉素甫",
+                  "扎西", "尼玛", "达娃", "次仁", "格桑", "卓玛", "多吉", "旺堆", "索朗", "巴桑", "拉巴", "普布", "央金",
+                  "德吉", "白玛", "平措", "巴特尔", "其其格", "乌日", "那仁", "额尔敦", "斯琴", "孟和")
+MINORITY = re.compile("(?:" + "|".join(MINORITY_PARTS) + r")[\u4e00-\u9fff]{1,5}?(?=[在于系将向把被对从称说未已到等的和与及"
+                      r"销购经是为因以曾拒并也均都现自即仍不没表、，。；：,;:（(\s]|$)")
 LATIN = re.compile(r"[A-Z][A-Za-z]*\.?(?:[ .\-][A-Z][A-Za-z]*\.?){1,3}(?![A-Za-z])|[A-Z][a-z]{2,}(?![A-Za-z])")
 # After two given-name characters, the second a word such as 和 or 为, a name goes on (李春和称, 陈永为未到场)
 # where one of these follows; otherwise that word belongs to the sentence (张三和李四, 张三为当事人).
@@ -154,7 +161,7 @@ def _function_word(view: str, at: int) -> bool:
 
 def _other_name_at(view: str, at: int) -> int | None:
     """Where a name that no surname list knows ends: a dotted minority name or a Latin name."""
-    for pattern in (DOTTED, LATIN):
+    for pattern in (DOTTED, LATIN, MINORITY):
         match = pattern.match(view, at)
         if match:
             return match.end()

@@ -174,6 +174,8 @@ def _windows(groups: list[Group], glued_left: bool, glued_right: bool) -> list[t
             if len(digits) - digits.endswith("X") > LONGEST or "X" in digits[:-1]:
                 break
             category = classify(digits)
+            if category == KEEP and any(_weak(groups[k]) for k in range(s + 1, e + 1)):
+                category = None  # no credit code is written split by a comma: 0000001，13000000000 is a mobile
             # a window that takes in a date (2024-03-05) must be a shape no date makes: an ID, a mobile;
             # one glued to letters is part of a code (a model or certificate number), unless it is an ID or a
             # mobile (c13812345678: no model or certificate number has that shape)
