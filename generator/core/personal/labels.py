@@ -21,7 +21,10 @@ ACCOUNT_LABELS = ("QQ", "qq", "Qq", "QQ号", "QQ号码", "qq号码", "Q号", "�
                   "weixin", "Weixin", "WEIXIN", "wei信", "微x", "微X", "徽信", "微芯",
                   "威信", "薇信", "V信", "v信", "VX",
                   "vx", "Vx", "WX", "wx", "Wx", "WeChat", "wechat", "Wechat", "支付宝", "支付宝账号", "抖音", "抖音号",
-                  "快手号", "微博", "钉钉", "淘宝账号", "闲鱼号", "Skype", "skype", "Line", "LINE", "Telegram")
+                  "快手号", "微博", "钉钉", "淘宝账号", "闲鱼号", "Skype", "skype", "Line", "LINE", "Telegram",
+                  # slang sellers use to slip past filters: 扣 for QQ (only with its colon: 扣款, 罚扣 are
+                  # amounts), 卫星 and 绿色软件 for WeChat
+                  "扣：", "扣:", "QQ群成员", "加v信", "加V信", "卫星", "绿色软件")
 PERMIT_LABELS = ("护照", "护照号", "护照号码", "港澳通行证", "往来港澳通行证", "港澳居民来往内地通行证", "回乡证",
                  "台湾通行证", "往来台湾通行证", "台湾居民来往大陆通行证", "台胞证", "通行证", "居住证", "驾驶证",
                  "驾驶证号", "驾照", "香港身份证", "澳门身份证", "台湾身份证", "香港居民身份证", "澳门居民身份证",
