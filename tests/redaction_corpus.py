@@ -218,6 +218,7 @@ def _evasive_accounts() -> list[Planted]:
         Planted("邮箱zhang.san@163[.]com联系", ("zhang.san",)),
         Planted("邮箱为zhang.san_at_163.com。", ("zhang.san",)),
         Planted("电子邮箱：zhang.san#qq#dot#com", ("zhang.san",)),
+        Planted("发至li_si-2020_at_163.com的邮件", ("li_si-2020",)),
         Planted("发至zhangsan88#vip#dot#sina#dot#com的邮件", ("zhangsan88",)),
         Planted("买家通过QQ号码：12345678联系卖家。", ("12345678",)),
         Planted("买家通过扣：12345678联系卖家。", ("12345678",)),

@@ -107,8 +107,9 @@ TLDS = {"com", "cn", "net", "org", "edu", "gov", "info", "io", "me", "co", "top"
         "mo", "biz", "site", "online", "club", "email", "mail", "uk", "us", "jp"}
 
 
-# zhang.san_at_163.com: the local part may itself hold _, so "_at_" is looked for on its own
-EMAIL_AT_WORD = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9.%+\-]{1,64}_at_[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,4}")
+# zhang.san_at_163.com, li_si-2020_at_qq.com: the local part may itself hold _, so "_at_" is looked for on its
+# own, the local part as short as it can be
+EMAIL_AT_WORD = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}?_at_[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,4}")
 
 
 def find_emails(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
