@@ -220,6 +220,8 @@ def _evasive_accounts() -> list[Planted]:
         Planted("电子邮箱：zhang.san#qq#dot#com", ("zhang.san",)),
         Planted("发至li_si-2020_at_163.com的邮件", ("li_si-2020",)),
         Planted("发至zhangsan88#vip#dot#sina#dot#com的邮件", ("zhangsan88",)),
+        Planted("当事人身份证号码是32l303200209080695，已核实。", ("32l303200209080695",)),  # l for 1
+        Planted("当事人其身份证号码37O7262OO412193454，已核实。", ("37O7262OO412193454",)),  # O for 0
         Planted("买家通过QQ号码：12345678联系卖家。", ("12345678",)),
         Planted("买家通过扣：12345678联系卖家。", ("12345678",)),
         Planted("当事人通过卫星wxid_abc123销售产品。", ("wxid_abc123",)),

@@ -41,6 +41,7 @@ MODEL = re.compile(r"(?:型号|规格|货号|款号|品牌)[ :]*$")
 ALNUM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-.@]{2,39}+")
 PERMIT_VALUE = re.compile(r"[A-Za-z]{0,2}[ ]*[0-9](?:[ ]?[0-9]){4,10}+(?:[ ]*\(?[0-9A-Za-z]\)?)?")
 CREDIT_CODE = re.compile(r"[0-9A-Z]{18}(?![0-9A-Za-z])")
+ID_LOOKALIKE = re.compile(r"[0-9lIOo]{17}[0-9lIOoXx](?![0-9A-Za-z])")
 
 
 def _digits(text: str) -> str:
@@ -64,9 +65,14 @@ def find_labelled(view: str, taken: list[bool]) -> list[tuple[int, int, str]]:
                                                                                match.start()):
             continue  # 型号WX2008A: a model number
         code = CREDIT_CODE.match(view, at)
-        if code and (uscc_problem(code.group()) is None or re.search(r"[A-WYZ]", code.group()[:17])):
-            continue  # 证件号码：91440101MA5ABCDE1X: an organisation's credit code (no ID has letters inside)
+        if code and (uscc_problem(code.group()) is None or re.search(r"[A-HJ-NP-RTUWY]", code.group()[:17])):
+            continue  # 证件号码：91440101MA5ABCDE1X: an organisation's credit code (no ID has letters inside;
+            # no credit code has I, O, S, V or Z: 37O7262OO412193454 is an ID with O for 0)
         value = VALUE_RUN.match(view, at)
+        if family == "id":
+            lookalike = ID_LOOKALIKE.match(view, at)  # 32l3032002O9080695: l for 1, O for 0 after an ID label
+            if lookalike and sum(c.isdigit() for c in lookalike.group()) >= 12:
+                value = lookalike
         if family in ("account", "permit", "id") and not (value and value.end() - at >= 5):
             value = (ALNUM_ID if family == "account" else PERMIT_VALUE).match(view, at)
             if value is not None and family == "id":
