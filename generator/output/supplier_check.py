@@ -56,7 +56,7 @@ class SupplierCheck(Output):
         yield f"{FOLDER}/index.md", env.get_template("supplier_check.html").render(as_of=site.as_of, site=site)
 
     def inputs(self, site: SiteContent, sink: Sink) -> str | None:
-        return site.digest(self.name, VERSION, *(e for code in sorted(site.entities)
+        return site.digest(self.name, VERSION, site.as_of, *(e for code in sorted(site.entities)
                                                  for entries in site.entities[code].values() for e in entries))
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
