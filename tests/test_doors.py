@@ -103,6 +103,21 @@ def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(sam
     assert "[手机号已隐去]" in pages[0].read_text(encoding="utf-8")  # the description, in <meta>
 
 
+def test_a_bulletins_source_and_publisher_are_masked_text_under_its_heading(sample, capsys):
+    _post(sample, "sourced.md", f"date: 2026-10-20\nsource: 执法科（联系人手机{PHONE}）\nauthority: 示例市东城区市场监督管理局\n"
+          "categories:\n  - 执法动态\n", "# 注明来源的通报\n\n正文。\n")
+    assert _run(sample, "build") == 0
+    site = sample / "site"
+    assert not [path for path, data in _site_bytes(site) if PHONE.encode() in data]
+    page = next(p for p in site.glob("news/2026/*/index.html") if "注明来源的通报" in p.read_text(encoding="utf-8"))
+    html = page.read_text(encoding="utf-8")
+    assert "<dt>来源</dt><dd>执法科（联系人手机[手机号已隐去]）</dd>" in html
+    assert "<dt>发布机构</dt><dd>示例市东城区市场监督管理局</dd>" in html
+    _post(sample, "marked.md", "date: 2026-10-21\nauthority: <b>某局</b>\n", "# 带标记的发布机构\n")
+    code, problems = _check(sample, capsys)
+    assert code == 1 and any(p["code"] == "front-matter-markup" and p["column"] == "authority" for p in problems)
+
+
 def test_an_impossible_date_is_an_error_with_its_line_not_a_traceback(sample, capsys):
     _post(sample, "bad-date.md", "title: 日期不存在的通报\ndate: 2026-02-30\n")
     code, problems = _check(sample, capsys)
