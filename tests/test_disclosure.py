@@ -11,7 +11,7 @@ from generator.core.settings import Settings
 from generator.core.model import Record, Source, Visibility
 from generator.rules.cases import case_revocations
 
-from conftest import BLACKLIST, CASES as CASE, case_row, decide
+from conftest import BLACKLIST, CASES as CASE, case_row, decide, uscc
 
 SETTINGS = Settings(lower_fine_threshold=Decimal("5000"))
 D = date.fromisoformat
@@ -331,6 +331,25 @@ def test_late_publication_counts_spring_festival_and_national_day(fixture_site, 
     assert [p["row"] for p in late] == [3, 5]
     assert "应不晚于 2025-02-21" in late[0]["message"] and "应不晚于 2025-10-24" in late[1]["message"]
     assert "节假日和调休" in late[0]["message"] and "未收录" not in late[0]["message"]
+
+
+def test_a_listing_first_shown_more_than_20_working_days_after_it_is_reported(fixture_site, capsys):
+    # The blacklist has no publication-date column: the build that first shows an entry publishes it
+    # (Order 44 Art. 14). The first build shows everything at once and reports nothing.
+    entry = {"当事人名称": "测试市第1消防器材有限公司", "作出决定机关": "测试市市场监督管理局", "列入事由": "拒不履行行政处罚决定"}
+    fixture_site.blacklist_csv([dict(entry, 统一社会信用代码=uscc("9111000012345" "0001"), 列入日期="2026-01-05")])
+    assert fixture_site.run("build", "--as-of", "2026-10-09") == 0
+    fixture_site.blacklist_csv([
+        dict(entry, 统一社会信用代码=uscc("9111000012345" "0001"), 列入日期="2026-01-05"),
+        dict(entry, 当事人名称="测试市第2消防器材有限公司", 统一社会信用代码=uscc("9111000012345" "0002"),
+             列入日期="2026-09-28"),  # 20 working days after it, with National Day, is 2026-11-05: on time
+        dict(entry, 当事人名称="测试市第3消防器材有限公司", 统一社会信用代码=uscc("9111000012345" "0003"),
+             列入日期="2026-08-03"),  # due by 2026-08-31
+    ])
+    capsys.readouterr()
+    late = [p for p in _problems(fixture_site, capsys, as_of="2026-10-09") if p["code"] == "late-publication"]
+    assert [(p["row"], p["value"]) for p in late] == [(4, "2026-08-03")]
+    assert "首次公开" in late[0]["message"] and "应不晚于 2026-08-31" in late[0]["message"]
 
 
 def test_late_publication_into_an_unknown_year_says_it_was_counted_without_holidays(fixture_site, capsys):

@@ -13,6 +13,7 @@ from typing import Iterable
 import jinja2
 
 from ..core import codes
+from ..core.dates import add_working_days
 from ..core.model import Dataset, Record
 from ..core.timing import phase
 from ..core.problems import Problem, Report, Severity
@@ -252,6 +253,7 @@ def prepare(plan: Plan) -> Prepared:
                        list(inspection.posts), public_events(events, manifest["records"]), plan.site.site_name,
                        tuple(sorted({m for page in inspection.pages for m in markers_in(page.body)})))
     stale_parties(plan, pub)
+    first_shown_late(plan, events)
     theme = plan.site.theme_dir
     env = environment(theme) if theme is not None and (theme / TEMPLATE_DIR).is_dir() else None
     return Prepared(plan, pub, content, env, history, manifest, events)
@@ -261,6 +263,28 @@ def finish(prepared: Prepared) -> None:
     """The new site is in place: only a build of the site people see moves the change log on."""
     if prepared.plan.live:
         prepared.history.save(prepared.manifest, prepared.events)
+
+
+def first_shown_late(plan: Plan, events: list[dict]) -> None:
+    """A record of a type with no publication-date column (the blacklist) is published by the build that first
+    shows it: one it shows more than the deadline after the record's date is reported, as a late case is. The
+    first build of a site, which shows all it has at once, and a rebuild of an earlier day report nothing."""
+    latest = events[-1] if events else None
+    if not latest or latest["first"] or latest["date"] != plan.as_of.isoformat():
+        return
+    added = {(a["type"], a["id"]) for a in latest["added"]}
+    days = plan.settings.publish_deadline_working_days
+    for record in plan.inspection.dataset.all_records():
+        rtype, start = record.rtype, record.values.get(record.rtype.deadline_from or "", None)
+        if not rtype.deadline_from or not start or (rtype.name, rtype.entry_id(record.values)) not in added:
+            continue
+        deadline = add_working_days(start, days).day
+        if plan.as_of > deadline:
+            plan.report.warning(codes.LATE_PUBLICATION,
+                                f"本次生成才首次公开，晚于{record.header(rtype.deadline_from)}后 {days} 个工作日"
+                                f"（应不晚于 {deadline}）。请尽快发布，并核对{record.header(rtype.deadline_from)}",
+                                file=record.source.file, sheet=record.source.sheet, row=record.source.row,
+                                column=record.header(rtype.deadline_from), value=start.isoformat())
 
 
 def stale_parties(plan: Plan, pub: Publication) -> None:

@@ -145,6 +145,9 @@ class RecordType:
     count_label: str = ""  # what the home page counts: 严重违法失信主体 (the label when empty)
     count_unit: str = "条"  # 条 for records, 个 for parties
     gravity: int = 0  # where several types are shown together, the gravest first (the blacklist before cases)
+    # a type with no publication-date column is published when a build first shows a record: the field whose
+    # date starts the publication deadline then (the blacklist's listing date; "" for a type that has the column)
+    deadline_from: str = ""
     exports: tuple[Export, ...] = ()
     locked: frozenset[str] = frozenset()  # required fields a site's mapping may never make optional
     placeholder_companions: frozenset[str] = frozenset()  # may stand beside 无 in a placeholder row
@@ -155,6 +158,7 @@ class RecordType:
         if not self.roles.name:
             raise RegistryError(f"record type {self.name}: roles.name (the party's name) is required")
         named = {"key": self.key, "date_field": self.date_field, "search.subtitle": self.search.subtitle,
+                 **({"deadline_from": self.deadline_from} if self.deadline_from else {}),
                  "search.summary": self.search.summary, **{f"roles.{k}": v for k, v in vars(self.roles).items() if v}}
         named.update({f"search.{i}": f for i, f in enumerate(self.search.title + self.search.codes
                                                              + self.search.text + self.search.body)})

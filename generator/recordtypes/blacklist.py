@@ -81,6 +81,7 @@ BLACKLIST = RecordType(
     fields=FIELDS,
     key="uscc",
     date_field="listed_date",
+    deadline_from="listed_date",  # published within 20 working days of the listing (Order 44 Art. 14)
     templates=Templates(page="blacklist.html", index="blacklist_index.html", rows="blacklist_rows.html"),
     search=Search(title=("party_name",), codes=("uscc", "listing_no", "penalty_no"),
                   text=("reason", "domain", "product", "region", "authority"), subtitle="uscc", summary="reason"),
