@@ -190,9 +190,7 @@ class SiteWriter:
     def _keep(self, path: str, sha: str) -> None:
         """Put in place the file the folder or the live site holds (checked with _available)."""
         if self.holds.get(path) != sha:
-            target = self.site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
+            target = fresh(self.site_dir / path)
             try:  # the live site's file itself, not a copy: files are never written in place (put())
                 os.link(self.live[0] / path, target)
             except OSError:  # a file system without hard links
@@ -336,7 +334,12 @@ def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str,
 def put(target: Path, data: bytes) -> None:
     """Write a file of the folder being built as a new file: one kept from the live site is a hard link to the
     live file (SiteWriter._keep), which writing in place would change under the readers of the live site."""
+    with open(fresh(target), "wb") as stream:
+        stream.write(data)
+
+
+def fresh(target: Path) -> Path:
+    """The path with its folder made and no file at it (a hard link is unlinked, never written through)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    with open(target, "wb") as stream:
-        stream.write(data)
+    return target

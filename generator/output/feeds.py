@@ -13,7 +13,7 @@ from feedgen.feed import FeedGenerator
 
 from .base import Output, Sink
 from .context import SiteContent
-from .list_pages import segments
+from .list_pages import feed_name, segments
 
 FOLDER = "feeds"
 ITEMS = 50  # newest items in each feed
@@ -53,7 +53,7 @@ def narrower_feeds(site: SiteContent) -> list[Feed]:
             addresses = segments(values)
             for value in values:
                 page = f"{rtype.name}/region/{addresses[value]}/" if role == "region" else f"{rtype.name}/"
-                found.append(Feed(f"{rtype.name}-{role}-{addresses[value]}", f"{value}新公示的{rtype.label}", page,
+                found.append(Feed(feed_name(rtype.name, role, addresses[value]), f"{value}新公示的{rtype.label}", page,
                                   role, value))
     return found
 
@@ -68,7 +68,21 @@ def _plain(text: str) -> str:
     return _TAGS.sub("", str(text)).replace("<", "").replace(">", "")
 
 
-def _items(site: SiteContent, feed: Feed, documents: dict[str, str]) -> list[dict]:
+def newest_entries(site: SiteContent, rtype) -> dict[tuple[str, str], list]:
+    """A type's public entries newest first, all of them under ("", "") and those of each region and product
+    under (role, value): sorted once and shared out in one pass, for every feed of the type."""
+    ordered = sorted((group[0] for group in site.pages[rtype.name].values()),
+                     key=lambda e: (e.public_from, e.page), reverse=True)
+    found: dict[tuple[str, str], list] = {("", ""): ordered}
+    for e in ordered:
+        for role, _ in NARROWER:
+            value = e.role(role)
+            if value:
+                found.setdefault((role, value), []).append(e)
+    return found
+
+
+def _items(site: SiteContent, feed: Feed, documents: dict[str, str], newest: dict | None = None) -> list[dict]:
     if feed.name == "news":
         found = []
         for post in sorted(site.posts, key=lambda p: p.date, reverse=True):
@@ -78,17 +92,17 @@ def _items(site: SiteContent, feed: Feed, documents: dict[str, str]) -> list[dic
                               "categories": post.categories})
         return found[:ITEMS]
     rtype = site.types[feed.page.split("/")[0]]
-    entries = sorted((group[0] for group in site.pages[rtype.name].values()
-                      if not feed.role or group[0].role(feed.role) == feed.value),
-                     key=lambda e: (e.public_from, e.page), reverse=True)[:ITEMS]
+    newest = newest if newest is not None else newest_entries(site, rtype)
+    entries = newest.get((feed.role, feed.value), [])[:ITEMS]
     summary = rtype.search.summary
     return [{"title": rtype.page_title.format_map(e.view), "url": e.url, "day": e.public_from,
              "text": "；".join(str(x) for x in (e.view.get(summary), e.role("region"), e.role("authority")) if x),
              "categories": tuple(c for c in (e.role("product"),) if c)} for e in entries]
 
 
-def render(site: SiteContent, feed: Feed, documents: dict[str, str]) -> tuple[bytes, bytes]:
-    """(RSS, Atom) of one feed."""
+def render(site: SiteContent, feed: Feed, documents: dict[str, str], newest: dict | None = None
+           ) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of one feed; `newest`: the type's newest_entries(), when the caller has them."""
     fg = FeedGenerator()
     base = site.site_url.rstrip("/") + "/"
     fg.id(base + feed.paths()[1])
@@ -101,7 +115,7 @@ def render(site: SiteContent, feed: Feed, documents: dict[str, str]) -> tuple[by
     stamp = _moment(site.as_of)
     fg.lastBuildDate(stamp)
     fg.updated(stamp)
-    for item in reversed(_items(site, feed, documents)):  # feedgen puts the last added first
+    for item in reversed(_items(site, feed, documents, newest)):  # feedgen puts the last added first
         entry = fg.add_entry()
         address = site.permalink(item["url"])
         entry.id(address)
@@ -121,8 +135,9 @@ class Feeds(Output):
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         documents = {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}
+        newest = {rtype.name: newest_entries(site, rtype) for rtype in site.registry}
         for feed in feeds_of(site.registry) + narrower_feeds(site):
-            rss, atom = render(site, feed, documents)
+            rss, atom = render(site, feed, documents, newest.get(feed.page.split("/")[0]))
             rss_path, atom_path = feed.paths()
             sink.file(rss_path, rss)
             sink.file(atom_path, atom)

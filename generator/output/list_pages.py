@@ -101,6 +101,11 @@ def segments(names) -> dict[str, str]:
     return found
 
 
+def feed_name(type_name: str, role: str, segment: str) -> str:
+    """The file stem under feeds/ of the feed of one region (or product) of a type (output/feeds.py)."""
+    return f"{type_name}-{role}-{segment}"
+
+
 def _root(url: str) -> str:
     """The way back to the site root from a page at url (cases/page/2/ -> ../../../)."""
     return "../" * url.count("/")
@@ -142,7 +147,7 @@ def lists(site: SiteContent, rtype: RecordType) -> list[ListOf]:
     for r in sorted(by_region):
         years = [Subset(f"{y} 年", region_url(r, y), len(by_both[r, y]))
                  for y in sorted(by_year, reverse=True) if (r, y) in by_both]
-        feed = dict(feed=f"{rtype.name}-region-{addresses[r]}", feed_label=f"{r}{rtype.label}")
+        feed = dict(feed=feed_name(rtype.name, "region", addresses[r]), feed_label=f"{r}{rtype.label}")
         found.append(ListOf(region_url(r), r, by_region[r],
                             Browsing(base, len(groups), years, regions_all, region=r, any_year_url=region_url(r),
                                      current=region_url(r)), **feed))
