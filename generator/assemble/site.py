@@ -5,7 +5,7 @@ written, what is gone is deleted, and the generation goes live with one rename (
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -27,6 +27,8 @@ class ThemeJob:
     appendix: dict[str, str]  # a hand-written page's address -> Markdown added at its end (a guide's record box)
     pages: tuple  # hand-written pages as intake normalised them (intake.pages.Page): read those, not the files
     feeds: tuple[tuple[str, str, str], ...]  # (title, RSS path, Atom path) every page announces in its head
+    # campaign id -> its title, authority and address: what a bulletin naming the campaign shows under its heading
+    campaigns: dict[str, dict] = field(default_factory=dict)
 
 
 def theme_job(prepared: Prepared) -> ThemeJob:
@@ -34,7 +36,9 @@ def theme_job(prepared: Prepared) -> ThemeJob:
     return ThemeJob(sources(prepared), snippets(prepared),
                     {guide.url: guide_marker(guide.url) for guide in content.guides},
                     prepared.plan.inspection.pages,
-                    tuple((feed.title, *feed.paths()) for feed in feeds_of(prepared.plan.registry)))
+                    tuple((feed.title, *feed.paths()) for feed in feeds_of(prepared.plan.registry)),
+                    {c.id: {"title": c.title, "authority": c.authority, "url": f"campaigns/{c.id}/"}
+                     for c in prepared.plan.inspection.dataset.campaigns})
 
 
 class Theme(Protocol):

@@ -13,7 +13,8 @@ from ..core.settings import Settings
 from ..core.text import slugify
 from .limits import Limits, Refused, check_file_size, invisible_problem, load_yaml, report_refusal, visible
 from .paths import display_path
-from .validate import address_too_long, hide, page_folder, personal_in_code
+from ..core.personal import personal_words
+from .validate import address_too_long, hide, page_folder
 
 REQUIRED = ("id", "title", "authority", "start", "end")
 TEXTS = ("id", "title", "region", "summary")
@@ -68,7 +69,7 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
             products = []
         authorities = _authorities(data.get("authority"), name, report)
         title = str(data.get("title") or "").strip()
-        found = personal_in_code(title)
+        found = personal_words(title)
         if found:
             report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"专项行动名称中有疑似{found}的内容。名称是页面标题，也出现在订阅和搜索中，"
                          "发布后无法遮蔽，请改正", file=name, row=_line(node, "title"), column="title", value=hide(title))
@@ -98,7 +99,7 @@ def read_campaigns(folder: Path, report: Report, root: Path, settings: Settings 
 
 def _usable_id(campaign_id: str, name: str, report: Report) -> bool:
     """A campaign's id is its page's file name and address: letters, digits, CJK and hyphens, no personal data."""
-    found = personal_in_code(campaign_id)
+    found = personal_words(campaign_id)
     if found:
         report.error(codes.PERSONAL_DATA_IN_CODE, f"专项行动编号中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息，"
                      "请改正", file=name, column="id", value=hide(campaign_id))

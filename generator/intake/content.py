@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core import codes
 from ..core.model import Guide, Post
-from ..core.personal import PRIVATE_CATEGORIES, labels, mask_text
+from ..core.personal import mask_text, personal_words
 from ..core.problems import Report
 from .pages import Page
 from .paths import display_path
@@ -65,9 +65,7 @@ def check_content(pages: list[Page], docs_dir: Path, root: Path, names: frozense
     """Hand-written pages are published as written: personal data in them is pointed out, line by line."""
     for page in pages:
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-            _, counts = mask_text(line, names)
-            found = [c for c in counts if c in PRIVATE_CATEGORIES]
-            if found:
-                what = labels(found)
+            what = personal_words(line, names, private_only=True)
+            if what:
                 report.warning(codes.PERSONAL_DATA_IN_CONTENT, f"手写页面中有疑似个人信息（{what}），发布前请核对",
                                file=display_path(docs_dir / page.uri, root), row=number)

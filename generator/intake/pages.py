@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..core import codes
 from ..core.dates import parse_date
-from ..core.personal import PRIVATE_CATEGORIES, labels, mask_text
+from ..core.personal import labels, mask_text, personal_words
 from ..core.problems import Invalid, Report, Unreadable
 from .limits import Limits, invisible_problem, load_yaml, visible
 from .paths import display_path
@@ -51,11 +51,6 @@ class Page:
         created = self.meta.get("date")
         created = created.get("created") if isinstance(created, dict) else created
         return created if isinstance(created, date) else None
-
-
-def personal_words(text: str, names: frozenset[str]) -> str:
-    """What personal data a text holds, in words ("" if none)."""
-    return labels(sorted(mask_text(text, names)[1]))
 
 
 def read_pages(docs_dir: Path, root: Path, names: frozenset[str], report: Report,
@@ -235,9 +230,8 @@ def check_setting_texts(texts: dict[str, str], source: str, names: frozenset[str
         if MARKUP.search(text):
             report.error(codes.CONFIG_INVALID, f"设置项「{key}」是纯文字，不能含 < 或 >（网页会把它当作代码执行）",
                          file=source, column=key, value=text[:80])
-        found = [c for c in mask_text(text, names)[1] if c in PRIVATE_CATEGORIES]
-        if found:
-            what = labels(found)
+        what = personal_words(text, names, private_only=True)
+        if what:
             if key in ("site_name", "site_description"):
                 report.error(codes.PERSONAL_DATA_IN_ADDRESS, f"设置项「{key}」中有疑似{what}，它会出现在每个网页的标题中，请删除",
                              file=source, column=key)

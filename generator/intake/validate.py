@@ -7,7 +7,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from ..core import codes
 from ..core.model import Record, Source
-from ..core.personal import labels, mask_text
+from ..core.personal import personal_words
 from ..core.problems import Invalid, Problem, Severity
 from ..core.schema import RecordType, ValueType
 from ..core.settings import Settings
@@ -26,12 +26,6 @@ def _problem(raw: RawRow, severity: Severity, code: str, message: str, column: s
 
 # A page's folder name is its key's slug: file systems allow 255 bytes, and a CJK character takes three.
 MAX_ADDRESS_BYTES = 150
-def personal_in_code(value: str) -> str:
-    """What personal data the scanner finds in a code ("" if none): every category, in words."""
-    found = mask_text(value)[1]
-    return labels(sorted(c for c, n in found.items() if n))
-
-
 def address_too_long(slug: str) -> str:
     """Why a slug cannot be a folder name ("" if it can)."""
     size = len(slug.encode("utf-8"))
@@ -60,7 +54,7 @@ def clean_row(raw: RawRow, rtype: RecordType) -> tuple[dict, list[Problem]]:
             problems.append(_problem(raw, Severity.ERROR, exc.code, exc.message, cell.header,
                                      hide(cell.value) if personal else cell.value))
             continue
-        found = personal_in_code(value) if value is not None and f.value_type is ValueType.CODE else ""
+        found = personal_words(value) if value is not None and f.value_type is ValueType.CODE else ""
         if found:
             problems.append(_problem(raw, Severity.ERROR, codes.PERSONAL_DATA_IN_CODE,
                                      f"「{cell.header}」中有疑似{found}的内容。编号会出现在网址和页面上，不能含个人信息："

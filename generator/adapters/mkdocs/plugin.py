@@ -157,10 +157,8 @@ class DisclosurePlugin(BasePlugin):
         env.globals["disclosure_archives"] = sorted(
             ((f.url.removeprefix("./"), f.page.title) for f in files.documentation_pages()
              if f.page is not None and f.url.removeprefix("./").startswith("news/archive/")), reverse=True)
-        # a bulletin names its campaign by id (theme/blog-post.html shows the campaign's title and authority)
-        env.globals["disclosure_campaigns"] = {
-            c.id: {"title": c.title, "authority": c.authority, "url": f"campaigns/{c.id}/"}
-            for c in self.prepared.plan.inspection.dataset.campaigns}
+        env.globals["disclosure_campaigns"] = self.job.campaigns  # theme/blog-post.html: a bulletin's campaign
+        env.globals["disclosure_guides"] = frozenset(self.job.appendix)  # theme/main.html: a guide's poster
         env.filters["qr"] = qr_svg  # a guide's printed poster (theme/partials/guide-poster.html)
         env.bytecode_cache = templates.COMPILED  # the theme's templates compiled once per process
         return env

@@ -41,7 +41,7 @@ def labels(categories) -> str:
     return "、".join(dict.fromkeys(CATEGORY_LABELS[c] for c in categories))
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "MASKS", "PRIVATE_CATEGORIES", "find", "labels", "mask_name", "mask_text",
-           "surname_of"]
+           "personal_words", "surname_of"]
 
 
 def find(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
@@ -85,3 +85,10 @@ def mask_text(text: str, names: frozenset[str] = frozenset(), keep: frozenset[st
         pos = end
     out.append(text[pos:])
     return "".join(out), counts
+
+
+def personal_words(text: str, names: frozenset[str] = frozenset(), private_only: bool = False) -> str:
+    """What personal data the scanner finds in a text, in a clerk's words ("" if none); private_only: only the
+    categories never published (PRIVATE_CATEGORIES: not a landline, which a business may print)."""
+    found = mask_text(text, names)[1]
+    return labels(sorted(c for c in found if not private_only or c in PRIVATE_CATEGORIES))
