@@ -210,3 +210,22 @@ def test_the_search_script_puts_data_into_pages_as_text_only():
     for call in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
         assert call not in script, call
     assert "textContent" in script
+
+def test_a_theme_copied_elsewhere_reuses_compiled_templates_yet_edits_and_errors_name_its_own_files(tmp_path):
+    import traceback
+
+    from generator.output.templates import environment
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for theme in (first, second):
+        (theme / "disclosure").mkdir(parents=True)
+        (theme / "disclosure" / "page.html").write_text("{{ name }}\n{{ missing.field }}\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        environment(first).get_template("page.html").render(name="甲")
+    try:
+        environment(second).get_template("page.html").render(name="甲")
+    except Exception:
+        places = [line for line in traceback.format_exc().splitlines() if "page.html\", line" in line]
+    assert places and all(str(second) in line for line in places)
+    (second / "disclosure" / "page.html").write_text("已修改：{{ name }}\n", encoding="utf-8")
+    assert environment(second).get_template("page.html").render(name="甲") == "已修改：甲\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+import types
 from pathlib import Path
 
 import jinja2
@@ -17,19 +18,35 @@ TEMPLATE_DIR = "disclosure"
 
 class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the life of the process, so that a second build (a preview's rebuild, the
-    tests) does not compile the theme's templates again; an edited template has another checksum and is
-    compiled afresh."""
+    tests) does not compile the theme's templates again. Kept by template name and source checksum, not by
+    file path: the same theme in another folder (a copy, a fresh checkout) is the same code, and an edited
+    template has another checksum and is compiled afresh (code taken from the cache is given the file name of
+    the template being loaded, so that an error in a template names the file the site has)."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: dict[tuple[str, str], bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name
+
+    def get_bucket(self, environment, name, filename, source):
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is not None and filename:
+            bucket.code = _with_file_name(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
+        code = self._code.get((bucket.key, bucket.checksum))
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        self._code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
+def _with_file_name(code: types.CodeType, filename: str) -> types.CodeType:
+    consts = tuple(_with_file_name(c, filename) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 COMPILED = CompiledTemplates()

@@ -28,7 +28,7 @@ from ...core.problems import Invalid
 from ...output import templates
 from ...output.qr import qr_svg
 from ...recordtypes import REGISTRY
-from . import frame, material, serve_banner
+from . import frame, material, serve_banner, theme_files
 from .config import site_config_of
 
 AS_OF_VARIABLE = "DISCLOSURE_AS_OF"  # `python -m generator serve --as-of` passes its date to each rebuild
@@ -86,6 +86,7 @@ class DisclosurePlugin(BasePlugin):
         self.theme_documents: list[dict] = []
         self.generated: set[str] = set()
         self.theme: ThemeResult | None = None
+        theme_files.list_installed_once(config.theme)
         return config
 
     def _own_plan(self, config) -> Prepared:
