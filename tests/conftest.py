@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import gzip
 import io
+import os
 import shutil
 from datetime import date
 from pathlib import Path
-
-import os
 
 import pytest
 import yaml
@@ -246,14 +246,25 @@ SAMPLE_AS_OF = "2026-11-20"
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The shipped sample site, copied and built once with --strict; returns its site/ folder."""
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "data", "theme"):
-        shutil.copytree(PROJECT / name, root / name)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    """The shipped sample site, copied and built once with --strict; returns its site/ folder (read only).
+
+    Under pytest-xdist the workers share one build: the first to need it builds it while the others wait."""
     from generator.cli import main
 
-    assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF], clock=clock) == 0
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = tmp_path_factory.getbasetemp().parent / "sample"  # the run's folder, above each worker's own
+    else:
+        root = tmp_path_factory.mktemp("sample")
+    root.mkdir(exist_ok=True)
+    with open(root / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / ".built").exists():
+            for name in ("content", "data", "theme"):
+                shutil.copytree(PROJECT / name, root / name)
+            shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+            assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF],
+                        clock=clock) == 0
+            (root / ".built").touch()
     return root / "site"
 
 

@@ -6,6 +6,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
+from browsing import go
 from generator.benchmark.server import serving  # the local server that answers as a real one
 from test_search_page import search
 
@@ -35,7 +36,7 @@ def test_sample_pages_exist(sample_site):
 def test_no_request_leaves_the_site(page, server, url):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
-    page.goto(server + url, wait_until="networkidle")
+    go(page, server + url)
     page.locator("#site-search-q").fill("灭火器")  # the header's search form, as a reader uses it
     page.locator("#site-search-q").press("Enter")
     page.wait_for_selector("#search-app[data-ready=true]", timeout=15000)
@@ -46,21 +47,21 @@ def test_phone_layout_has_no_sideways_scrolling(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, locale="zh-CN")
     page = context.new_page()
     for url in ("cases/", "blacklist/", f"blacklist/{CODE}/", "data/"):
-        page.goto(server + url, wait_until="networkidle")
+        go(page, server + url)
         overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, url
     context.close()
 
 
 def test_large_text_mode_enlarges_text_and_is_remembered(page, server):
-    page.goto(server + "cases/", wait_until="networkidle")
+    go(page, server + "cases/")
     size = lambda: page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
     before = size()
     button = page.get_by_role("button", name="大字版")
     button.click()
     assert size() >= before * 1.4
     assert page.get_by_role("button", name="标准字号").get_attribute("aria-pressed") == "true"
-    page.goto(server + "blacklist/", wait_until="networkidle")
+    go(page, server + "blacklist/")
     assert page.evaluate("document.documentElement.classList.contains('large-text')")
 
 
@@ -117,7 +118,7 @@ def test_markup_in_a_party_name_shows_as_text_in_search_results_and_runs_nothing
 def test_pages_showing_the_hostile_data_run_no_script(page, hostile_site, url):
     dialogs = _watch_for_script(page)
     with serving(hostile_site) as address:
-        page.goto(address + quote(url), wait_until="networkidle")
+        go(page, address + quote(url))
         page.mouse.move(200, 150)
         page.locator("h1").first.hover()  # an onmouseover smuggled in through a heading's attribute list
         assert page.evaluate("window.__xss") is None

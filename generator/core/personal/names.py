@@ -247,13 +247,22 @@ class NameIndex:
         self.starts = re.compile("[" + re.escape("".join(sorted({n[0] for n in self.names}))) + "]") \
             if self.names else None
 
+    _last: tuple[frozenset, "NameIndex"] | None = None
+
     @classmethod
     def of(cls, names: frozenset[str]) -> "NameIndex":
+        # The same set object comes text after text: found by identity first. A dictionary lookup compares a
+        # set equal to its key element by element (a copy sent to a worker process is equal, not identical),
+        # which for a province's names costs more than the scan itself.
+        last = cls._last
+        if last is not None and last[0] is names:
+            return last[1]
         index = cls._cache.get(names)
         if index is None:
             if len(cls._cache) > 8:
                 cls._cache.clear()
             index = cls._cache[names] = cls(names)
+        cls._last = (names, index)
         return index
 
     def find(self, view: str, taken: list[bool], keep: frozenset[str]) -> list[tuple[int, int, str]]:

@@ -37,12 +37,14 @@ def _traditional_to_simplified() -> dict[int, str]:
 @functools.cache
 def table() -> dict[int, str]:
     t = dict(_traditional_to_simplified())
-    for code in range(0x80, sys.maxunicode + 1):  # digits of every script (١٣٨, ১৩৮) read as 0-9
-        value = unicodedata.decimal(chr(code), None)
-        if value is None and unicodedata.category(chr(code)) == "No" and "CIRCLED" in unicodedata.name(chr(code), ""):
-            value = unicodedata.digit(chr(code), None)  # ④⑤⓪: circled digits
+    # digits of every script (١٣٨, ১৩৮) read as 0-9, and circled digits (④⑤⓪); str.isdigit picks every
+    # character with a digit value out of all of Unicode in C, the few hundred it finds are looked at here
+    for char in filter(str.isdigit, map(chr, range(0x80, sys.maxunicode + 1))):
+        value = unicodedata.decimal(char, None)
+        if value is None and unicodedata.category(char) == "No" and "CIRCLED" in unicodedata.name(char, ""):
+            value = unicodedata.digit(char, None)
         if value is not None:
-            t[code] = str(value)
+            t[ord(char)] = str(value)
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         t[code] = chr(code - 0xFEE0)
     for c in INVISIBLE + SPACES:
