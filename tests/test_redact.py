@@ -236,3 +236,19 @@ def test_planted_personal_data_reaches_no_generated_output(secret, before, after
     text = _every_output([values])
     assert "测试罚〔2026〕1号" in text  # the record is there…
     assert secret not in text  # …and the planted item is not
+
+
+def test_the_word_dictionary_read_from_jiebas_cache_is_the_one_jieba_reads_and_a_damaged_cache_is_left_to_jieba(
+        tmp_path):
+    import jieba
+
+    from generator.core.segmenter import jieba_ready, read_cache
+
+    own = jieba.Tokenizer()
+    own.initialize()  # jieba's own way (it writes the cache first where there is none)
+    ready = jieba_ready().dt
+    assert ready.initialized and ready.FREQ == own.FREQ and ready.total == own.total
+    damaged = jieba.Tokenizer()
+    damaged.tmp_dir = str(tmp_path)
+    (tmp_path / "jieba.cache").write_bytes(b"\x00not a dictionary")
+    assert read_cache(damaged) is False and not damaged.initialized

@@ -5,10 +5,10 @@ ends in the middle of a word, and stays short enough to read in an address bar.
 """
 from __future__ import annotations
 
-import functools
-import logging
 import re
 import unicodedata
+
+from ..core.segmenter import jieba_ready
 
 MAX_SYLLABLES = 10
 MAX_CHARS = 48
@@ -16,17 +16,9 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NOT_SLUG = re.compile(r"[^0-9a-z]+")
 
 
-@functools.cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.ERROR)  # its "Building prefix dict" lines are not for the editor
-    return jieba
-
-
 def words(text: str) -> list[str]:
     """Words of a Chinese text as jieba's dictionary has them (no guessed new words)."""
-    return list(_jieba().cut(text, HMM=False))
+    return list(jieba_ready().cut(text, HMM=False))
 
 
 def _syllables(word: str) -> list[str]:

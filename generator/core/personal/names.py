@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..segmenter import jieba_ready
 from .trie import words_pattern
 
 COMPOUND_SURNAMES = (
@@ -71,14 +72,9 @@ PLACE = ("路", "街", "村", "镇", "乡", "县", "市", "区", "省", "桥", "
 
 @functools.cache
 def _dictionary() -> tuple[dict, dict]:
-    import logging
-
-    import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
-    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    return jieba_ready().dt.FREQ, jieba.posseg.dt.word_tag_tab
 
 
 def frequency(word: str) -> int:
@@ -153,9 +149,7 @@ def _name_at(view: str, at: int) -> int | None:
 
 def _function_word(view: str, at: int) -> bool:
     """Whether the character at `at` (a surname that is also a function word) stands as a word of its own."""
-    import jieba
-
-    first = next(iter(jieba.cut(view[at:at + 8], HMM=True)), "")
+    first = next(iter(jieba_ready().cut(view[at:at + 8], HMM=True)), "")
     return len(first) <= 1
 
 
@@ -174,6 +168,7 @@ def _tagged_person(view: str, at: int) -> bool:
         return False
     import jieba.posseg
 
+    jieba_ready()
     words = list(jieba.posseg.cut(view[at:at + 8]))
     if not words:
         return False
