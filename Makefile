@@ -20,7 +20,7 @@ site: $(STAMP)
 
 # Both cores, each taking the next test as it finishes one; the browser, the sample site and its server start
 # once per worker (session fixtures in tests/conftest.py).
-PYTEST := $(BIN)/python -m pytest -q -n 2 --dist worksteal
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test: $(STAMP) tools
 	$(PYTEST)

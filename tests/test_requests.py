@@ -1,6 +1,6 @@
 """Every page type in Chromium on a phone, served as a real server serves a site (its 404 page for a missing
 address, at the root or under a sub-path): no console error, no response of 400 or more but the 404 page itself,
-no request to any other host, and nothing axe-core finds."""
+no request to any other host, no page wider than the screen, and nothing axe-core finds."""
 from __future__ import annotations
 
 import shutil

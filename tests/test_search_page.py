@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
+from browsing import forget, tab
 CODE = "9144990254484672U0"  # 示例市安康消防科技有限公司, on the blacklist
 ANKANG = "示例市安康消防科技有限公司"
 HONGAN = "示例市宏安燃气器具制造有限公司"  # on the blacklist, and a case of its own
@@ -45,9 +46,9 @@ def _record_urls(card) -> list[str]:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, locale="zh-CN")
-    yield context.new_page()
-    context.close()
+    page = tab(browser, 375)
+    yield page
+    forget(page)
 
 
 def test_what_people_type_finds_the_company(phone, server):
@@ -167,7 +168,9 @@ def test_the_empty_state_says_what_was_searched_and_that_expired_records_leave(p
     assert phone.locator(".search-empty button", has_text="清除筛选").count() == 1
 
 
-def test_the_first_result_is_on_the_first_screen_and_nothing_moves_when_results_arrive(phone, server):
+def test_the_first_result_is_on_the_first_screen_and_nothing_moves_when_results_arrive(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, locale="zh-CN")
+    phone = context.new_page()  # a first visit: nothing cached, and the script below added to this page only
     phone.add_init_script("""
         window.__shift = 0;
         new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shift += e.value; }))
@@ -178,6 +181,7 @@ def test_the_first_result_is_on_the_first_screen_and_nothing_moves_when_results_
     assert phone.locator(".search-results > li").first.bounding_box()["y"] < 812
     assert phone.evaluate("window.__shift") <= 0.1
     assert phone.evaluate("window.__searchBytes") < 100_000  # a few small index files, not the whole index
+    context.close()
 
 
 def test_without_javascript_a_sentence_and_the_lists_not_empty_menus(browser, server):
