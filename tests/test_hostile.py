@@ -1,7 +1,7 @@
 """Hostile and broken input files: nothing leaks, nothing hangs.
 
 Every hostile file is built here with real bytes. The ones that used to take gigabytes or minutes are read in a
-child process that reports its own peak memory (ru_maxrss) and time: each must be refused (or read) well under
+child process (tests/hostile_reader.py) that reports its own peak memory (ru_maxrss) and time: each must be refused (or read) well under
 500 MB, with one problem naming the file, and the child is stopped (a failure) if it has not finished within a
 minute. What each really took is printed; speed itself is the benchmark's business.
 """
@@ -20,7 +20,8 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from conftest import PROJECT, case_row, inspect_site, uscc, write_csv, read_folder
+import hostile_reader
+from conftest import case_row, inspect_site, uscc, write_csv, read_folder
 from generator.assemble import staging
 from generator.core.problems import Report, Severity
 from generator.core.settings import Settings, settings_from_dict
@@ -32,47 +33,9 @@ from generator.recordtypes.cases import CASES
 MEMORY_MB = 500
 HANG = 60  # seconds after which a child reading one hostile folder is taken to hang
 
-# Reads one data folder the way `check` does and says what it cost. Runs in a child so that its peak memory is
-# that of reading this one folder, not of the test session.
-CHILD = r"""
-import json, resource, sys, time
-from pathlib import Path
-start = time.perf_counter()
-from generator.core.problems import Report
-from generator.core.settings import Settings
-from generator.intake.campaigns import read_campaigns
-sys.path.insert(0, "tests")
-from conftest import read_folder
-from generator.intake.validate import validate_rows
-from generator.recordtypes import REGISTRY
-root, kind, options = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
-settings = Settings(**options)
-report = Report()
-records = 0
-if kind == "campaigns":
-    records = len(read_campaigns(root / "data" / kind, report, root, settings))
-else:
-    rtype = next(t for t in REGISTRY if t.name == kind)
-    rows = read_folder(root / "data" / kind, rtype, report, root, settings)
-    good, problems, _ = validate_rows(rows, rtype, settings)
-    report.extend(problems)
-    records = len(good)
-# ru_maxrss (KB) can include the parent's size at the fork; VmHWM is this program's own peak, where Linux has it
-status = Path("/proc/self/status")
-own = [int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmHWM")] \
-    if status.exists() else []
-print(json.dumps({"problems": [p.as_dict() | {"text": p.text()} for p in report.problems], "records": records,
-                  "seconds": time.perf_counter() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "own_peak_mb": own[0] / 1024 if own else None}, ensure_ascii=False))
-"""
-
 
 def read_in_child(root: Path, kind: str = "cases", **settings) -> dict:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(root), kind, json.dumps(settings)], cwd=PROJECT,
-                          capture_output=True, text=True, timeout=HANG)
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout)
+    result = hostile_reader.read_in_child(root, kind, settings, HANG)
     test = os.environ.get("PYTEST_CURRENT_TEST", kind).split(" ")[0].split("::")[-1]
     own = result["own_peak_mb"] or 0
     print(f"\n{test}: {result['seconds']:.2f} s, peak {result['peak_mb']:.0f} MB (its own: {own:.0f} MB)")
