@@ -56,21 +56,26 @@ def visit(browser, address: str, width: int = 375, axe: bool = False) -> list[st
 _TABS: dict = {}
 
 
-def tab(browser, width: int = 375):
-    """This test process's one tab of this width (a phone below 500 px), 812 px high. A test that adds
-    listeners, scripts or media settings to its page, or needs an empty cache, makes its own context."""
-    key = (id(browser), width)
+def tab(browser, width: int = 375, height: int = 812):
+    """This test process's one tab of this size (a phone below 500 px wide). A test that leaves listeners or
+    scripts on its page, or needs an empty cache, makes its own context. What the last test left in the tab
+    (storage, print media) is forgotten first, even when that test failed half-way."""
+    key = (id(browser), width, height)
     if key not in _TABS or _TABS[key].is_closed():
-        context = browser.new_context(viewport={"width": width, "height": 812}, locale="zh-CN", is_mobile=width < 500)
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                                      is_mobile=width < 500)
         _TABS[key] = context.new_page()
+    forget(_TABS[key])
     return _TABS[key]
 
 
 def forget(page) -> None:
-    """Clear what the tab's page stored (cookies, the large-text choice), so the next test starts without it."""
+    """Clear what the tab's page stored (cookies, the large-text choice) and the media it was shown as (print),
+    so that the next test starts without them."""
     if page.url.startswith("http"):
         page.evaluate("localStorage.clear(); sessionStorage.clear()")
     page.context.clear_cookies()
+    page.emulate_media(media="null")
 
 
 def go(page, address: str) -> None:

@@ -5,7 +5,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
-from browsing import go
+from browsing import go, tab
 from generator.benchmark.server import serving  # the local server that answers as a real one
 from test_search_page import search
 
@@ -20,10 +20,13 @@ PAGES = ["", "blacklist/", "cases/", f"blacklist/{CODE}/", "cases/" + quote("示
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    """The desktop tab (1280 x 720); what a test listens to on it is let go after the test."""
+    page = tab(browser, 1280, 720)
+    listening: list = []
+    page.listen = lambda event, handler: (listening.append((event, handler)), page.on(event, handler))
     yield page
-    context.close()
+    for event, handler in listening:
+        page.remove_listener(event, handler)
 
 
 def test_sample_pages_exist(sample_site):
@@ -35,7 +38,7 @@ def test_sample_pages_exist(sample_site):
 @pytest.mark.parametrize("url", ["", f"blacklist/{CODE}/"])
 def test_no_request_leaves_the_site(page, server, url):
     hosts = set()
-    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.listen("request", lambda request: hosts.add(urlparse(request.url).hostname))
     go(page, server + url)
     page.locator("#site-search-q").fill("灭火器")  # the header's search form, as a reader uses it
     page.locator("#site-search-q").press("Enter")
@@ -84,7 +87,7 @@ def _watch_for_script(page) -> list[str]:
         dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", on_dialog)
+    page.listen("dialog", on_dialog)
     return dialogs
 
 

@@ -9,19 +9,13 @@ from urllib.parse import quote, unquote
 import pytest
 from pypdf import PdfReader
 
-from browsing import visit
+from browsing import forget, tab, visit
 from test_browser import CODE, PAGES
 
 CASE = "cases/" + quote("示例市监处罚-2025-17号") + "/"
 ENTITY = f"entity/{CODE}/"
 EVERY_TYPE = PAGES + [ENTITY, "news/archive/2026/09/", "news/category/" + quote("执法动态") + "/",
                       "news/2026/gas-appliance-results/", "404.html"]
-
-
-def _page(browser, width: int, **options):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN",
-                                  is_mobile=width < 500, **options)
-    return context, context.new_page()
 
 
 # Every page type is checked on a phone (test_requests.py); on a desktop, one page of each layout: the home page,
@@ -36,26 +30,26 @@ def test_axe_finds_nothing_at_desktop_width(browser, server, url):
 
 
 def test_company_page_lists_its_records_and_is_reached_from_a_record(browser, server):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + f"blacklist/{CODE}/")
     page.get_by_role("link", name="示例市安康消防科技有限公司的全部公开信息").click()
     page.wait_for_url("**/" + ENTITY)
     assert page.locator("h1").inner_text() == "示例市安康消防科技有限公司"
     assert page.get_by_role("region", name="严重违法失信名单").locator("tbody tr").count() >= 1
-    context.close()
+    forget(page)
 
 
 def test_record_page_shows_a_qr_code_of_its_address(browser, server):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + CASE)
     qr = page.get_by_role("img", name="本页网址的二维码")
     box = qr.bounding_box()
     assert qr.is_visible() and box["width"] >= 100 and abs(box["width"] - box["height"]) < 2
-    context.close()
+    forget(page)
 
 
 def test_printed_record_is_a_clean_notice(browser, server):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + CASE)
     page.emulate_media(media="print")
     notice = page.locator(".print-notice")
@@ -69,12 +63,12 @@ def test_printed_record_is_a_clean_notice(browser, server):
     assert page.locator("h1").inner_text().startswith("示例市光耀照明科技有限公司")
     page.emulate_media(media="screen")
     assert not notice.is_visible()  # on screen the page does not repeat what its header says
-    context.close()
+    forget(page)
 
 
 @pytest.mark.parametrize("record", [CASE, quote("cases/示例市监处罚-2026-11号/")])  # the second: a decision document
 def test_a_record_prints_its_facts_on_the_first_a4_page(browser, server, tmp_path, record):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + record)
     pdf = tmp_path / "record.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=False)
@@ -88,11 +82,11 @@ def test_a_record_prints_its_facts_on_the_first_a4_page(browser, server, tmp_pat
     assert "本信息公示至" in pages[-1]  # the printed notice closes the sheet (with the document: its last sheet)
     if record == CASE:
         assert len(pages) == 1  # a record without a document is one sheet
-    context.close()
+    forget(page)
 
 
 def test_campaign_figures_read_as_cards_on_a_phone_with_a_bar_only_for_a_part_of_a_total(browser, server):
-    context, page = _page(browser, 375)
+    page = tab(browser, 375, 900)
     page.goto(server + "campaigns/gas-appliance-2026/")
     cards = page.locator("li.figure-card")
     texts = cards.all_inner_texts()
@@ -109,12 +103,12 @@ def test_campaign_figures_read_as_cards_on_a_phone_with_a_bar_only_for_a_part_of
     table = page.locator("table#campaign-figures")
     rows = table.locator("tbody tr").all_inner_texts()
     assert any("本站统计" in r for r in rows) and any("通报" in r for r in rows)  # the same figures with sources
-    context.close()
+    forget(page)
 
 
 @pytest.mark.parametrize("guide", ["fire-extinguisher", "e-bike", "gas-stove"])
 def test_a_buying_guide_prints_as_a_one_sheet_poster_with_its_qr_code_and_hotlines(browser, server, tmp_path, guide):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + f"guides/{guide}/")
     assert not page.locator(".guide-poster").is_visible()  # on screen the page has its own header and footer
     pdf = tmp_path / "poster.pdf"
@@ -125,13 +119,14 @@ def test_a_buying_guide_prints_as_a_one_sheet_poster_with_its_qr_code_and_hotlin
     assert "相关记录" not in sheets[0]  # the box of recent records stays on the screen
     page.emulate_media(media="print")
     assert page.get_by_role("img", name="本页网址的二维码").is_visible()
-    context.close()
+    forget(page)
 
 
 def test_supplier_check_tells_which_pasted_suppliers_have_public_records_and_sends_nothing(browser, server):
-    context, page = _page(browser, 375)
+    page = tab(browser, 375, 900)
     asked: list[str] = []
-    page.on("request", lambda request: asked.append(unquote(request.url)))
+    ask = lambda request: asked.append(unquote(request.url))  # noqa: E731
+    page.on("request", ask)
     page.goto(server + "check/")
     pasted = ["9144990254484672U0", "  示例市安居电动车销售有限公司 ", "92449903wmd3bfmj15", "示例市并不存在的贸易公司",
               "9144990254484672U0"]
@@ -149,22 +144,23 @@ def test_supplier_check_tells_which_pasted_suppliers_have_public_records_and_sen
     assert link.get_attribute("href") == "../entity/9144990254484672U0/"
     assert not [url for url in asked if any(p.strip() in url for p in pasted)]  # what is pasted stays here
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    context.close()
+    page.remove_listener("request", ask)
+    forget(page)
 
 
 def test_wide_tables_use_the_desktop_width_and_codes_never_break(browser, server):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server + "cases/")
     table = page.locator("table.record-list").first
     assert table.bounding_box()["width"] > 1000
     for cell in page.locator("table.record-list a.nowrap, table.record-list td.nowrap").all()[:30]:
         height = cell.evaluate("e => e.getClientRects().length")
         assert height == 1, cell.inner_text()  # one line box: the value did not break
-    context.close()
+    forget(page)
 
 
 def test_phone_labels_are_not_squeezed(browser, server):
-    context, page = _page(browser, 375)
+    page = tab(browser, 375, 900)
     page.goto(server + CASE)
     for th in page.locator("table.record-fields th").all():
         lines = th.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
@@ -172,15 +168,15 @@ def test_phone_labels_are_not_squeezed(browser, server):
     page.goto(server + "data/")
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
-    context.close()
+    forget(page)
 
 
 def test_feeds_are_announced_and_served(browser, server):
-    context, page = _page(browser, 1280)
+    page = tab(browser, 1280, 900)
     page.goto(server)
     hrefs = page.locator('link[rel=alternate][type="application/rss+xml"]').evaluate_all("l => l.map(x => x.href)")
     assert len(hrefs) == 3
     for href in hrefs:
         response = page.request.get(href)
         assert response.ok and b"<rss" in response.body()
-    context.close()
+    forget(page)

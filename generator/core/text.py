@@ -15,6 +15,8 @@ def fold(text: str) -> str:
 
 def cell_text(value) -> str:
     """Any cell value (str, number, datetime from a spreadsheet) as trimmed text."""
+    if type(value) is str:  # nearly every cell: the quick way first
+        return value.strip().replace("\u3000", " ").strip()
     if value is None:
         return ""
     if isinstance(value, float):
@@ -31,9 +33,12 @@ def is_placeholder(text: str) -> bool:
     return text in PLACEHOLDERS
 
 
+_SPACE_RUNS = re.compile(r"[ \t\u3000]+")
+
+
 def fold_spaces(text: str) -> str:
     """Free text keeps its characters; only runs of spaces collapse."""
-    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+    return _SPACE_RUNS.sub(" ", text).strip()
 
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")

@@ -82,10 +82,6 @@ def column_of(raw: RawRow, rtype: RecordType, field_id: str) -> str:
     return cell.header if cell and cell.header != MAPPING_FILE else rtype.field(field_id).label
 
 
-def _field_of(problem: Problem, raw: RawRow, rtype: RecordType) -> str | None:
-    return next((f.id for f in rtype.fields if column_of(raw, rtype, f.id) == problem.column), None)
-
-
 def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[str], settings: Settings
                  ) -> Iterator[Problem]:
     """Required fields and the type's own rules between fields of one record."""
@@ -99,11 +95,15 @@ def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[st
     for f in rtype.fields:
         if f.required and f.id not in values and f.id not in bad_cells and f.id not in raw.optional:
             yield err(codes.REQUIRED_MISSING, f"必填项「{f.label}」为空", f.id)
+    fields_by_column: dict[str, str] = {}  # the column a problem names -> its field (the first, as in the file)
     for check in rtype.checks:
         for problem in check(values, err, warn, settings):
             # a cell already reported as invalid is not reported again as missing (nor as a missing fine);
             # a field the site declares optional is not required
-            field_id = _field_of(problem, raw, rtype)
+            if not fields_by_column:
+                for f in rtype.fields:
+                    fields_by_column.setdefault(column_of(raw, rtype, f.id), f.id)
+            field_id = fields_by_column.get(problem.column)
             if field_id in bad_cells or problem.code == codes.REQUIRED_MISSING and field_id in raw.optional:
                 continue
             yield problem
