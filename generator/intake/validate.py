@@ -85,25 +85,27 @@ def column_of(raw: RawRow, rtype: RecordType, field_id: str) -> str:
 def check_record(raw: RawRow, rtype: RecordType, values: dict, bad_cells: set[str], settings: Settings
                  ) -> Iterator[Problem]:
     """Required fields and the type's own rules between fields of one record."""
+    named: dict[int, str | None] = {}  # each problem made here (by id) -> the field it is about
+
+    def make(severity, code, message, field_id, value):
+        problem = _problem(raw, severity, code, message, column_of(raw, rtype, field_id) if field_id else "", value)
+        named[id(problem)] = field_id or None
+        return problem
+
     def err(code, message, field_id="", value=""):
-        return _problem(raw, Severity.ERROR, code, message, column_of(raw, rtype, field_id) if field_id else "", value)
+        return make(Severity.ERROR, code, message, field_id, value)
 
     def warn(code, message, field_id="", value=""):
-        return _problem(raw, Severity.WARNING, code, message, column_of(raw, rtype, field_id) if field_id else "",
-                        value)
+        return make(Severity.WARNING, code, message, field_id, value)
 
     for f in rtype.fields:
         if f.required and f.id not in values and f.id not in bad_cells and f.id not in raw.optional:
             yield err(codes.REQUIRED_MISSING, f"必填项「{f.label}」为空", f.id)
-    fields_by_column: dict[str, str] = {}  # the column a problem names -> its field (the first, as in the file)
     for check in rtype.checks:
         for problem in check(values, err, warn, settings):
             # a cell already reported as invalid is not reported again as missing (nor as a missing fine);
             # a field the site declares optional is not required
-            if not fields_by_column:
-                for f in rtype.fields:
-                    fields_by_column.setdefault(column_of(raw, rtype, f.id), f.id)
-            field_id = fields_by_column.get(problem.column)
+            field_id = named.get(id(problem))
             if field_id in bad_cells or problem.code == codes.REQUIRED_MISSING and field_id in raw.optional:
                 continue
             yield problem
