@@ -19,8 +19,9 @@ site: $(STAMP)
 	@echo "网站已生成在 site/ 目录。本地预览：$(BIN)/python -m generator serve ，然后在浏览器打开 http://127.0.0.1:8000/"
 
 # Both cores, each taking the next test as it finishes one; the browser, the sample site and its server start
-# once per worker (session fixtures in tests/conftest.py).
-PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n 2 --dist worksteal
+# once per worker (session fixtures in tests/conftest.py). Python keeps its bytecode cache during the tests even
+# where the environment turns it off: some sixty Python processes start in a run.
+PYTEST := env PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 test: $(STAMP) tools
 	$(PYTEST)
