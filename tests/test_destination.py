@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, case_row
+from conftest import PROJECT, at_day, case_row
 from generator.assemble import generations
 
 
@@ -60,8 +60,10 @@ def test_a_new_an_empty_and_a_previously_built_folder_are_accepted(project, tmp_
 
 
 def test_a_folder_plain_mkdocs_build_made_is_accepted(project):
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project.root, capture_output=True,
-                          text=True, env=dict(os.environ, DISCLOSURE_AS_OF="2026-06-01"), timeout=300)
+    # plain MkDocs asks the machine's clock: the test sets it (a live build dated after today is refused)
+    done = subprocess.run(at_day([sys.executable, "-m", "mkdocs", "build", "-q"]), cwd=project.root,
+                          capture_output=True, text=True, env=dict(os.environ, DISCLOSURE_AS_OF="2026-06-01"),
+                          timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (project.site / generations.TOKEN).read_text() == generations.PLAIN_TOKEN
     assert project.run("build", "--as-of", "2026-06-01") == 0

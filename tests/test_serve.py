@@ -2,6 +2,7 @@
 the terminal and as a banner on the pages, and goes away once the file is fixed and saved."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -40,9 +41,13 @@ def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_si
     fixture_site.cases_csv([case_row(1), case_row(2, 处罚决定日期="2026-13-45")])
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
+    # the preview watches files on the machine's real clock: a faked one (`make test-dates`) stops its watcher,
+    # and a preview's dates are its --as-of, not the machine's
+    real_clock = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED")}
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}",
-                                "--as-of", "2026-06-01"], cwd=fixture_site.root, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+                                "--as-of", "2026-06-01"], cwd=fixture_site.root, env=real_clock,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                               errors="replace")
     try:
         assert _wait(lambda: "serve-banner" in (_get(base) or "")), "the preview did not come up with a banner"
         page = _get(base)
