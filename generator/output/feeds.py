@@ -26,6 +26,7 @@ class Feed:
     name: str  # file stem under feeds/
     title: str
     page: str  # the page the feed follows
+    type_name: str = ""  # the record type it follows ("" for the bulletins)
     role: str = ""  # a narrower feed: only the records whose role (region, product) has this value
     value: str = ""
 
@@ -35,8 +36,8 @@ class Feed:
 
 def feeds_of(registry) -> list[Feed]:
     """The site's feeds: bulletins, then one per record type (named in every page's head)."""
-    return [Feed("news", "工作动态", "news/")] + [Feed(rtype.name, f"新公示的{rtype.label}", f"{rtype.name}/")
-                                                for rtype in registry]
+    return [Feed("news", "工作动态", "news/")] + [Feed(rtype.name, f"新公示的{rtype.label}", f"{rtype.name}/",
+                                                     rtype.name) for rtype in registry]
 
 
 NARROWER = (("region", "地区"), ("product", "产品"))  # roles a reader may follow one value of
@@ -54,7 +55,7 @@ def narrower_feeds(site: SiteContent) -> list[Feed]:
             for value in values:
                 page = f"{rtype.name}/region/{addresses[value]}/" if role == "region" else f"{rtype.name}/"
                 found.append(Feed(feed_name(rtype.name, role, addresses[value]), f"{value}新公示的{rtype.label}", page,
-                                  role, value))
+                                  rtype.name, role, value))
     return found
 
 
@@ -91,7 +92,7 @@ def _items(site: SiteContent, feed: Feed, documents: dict[str, str], newest: dic
                 found.append({"title": post.title, "url": url, "day": post.date, "text": post.excerpt,
                               "categories": post.categories})
         return found[:ITEMS]
-    rtype = site.types[feed.page.split("/")[0]]
+    rtype = site.types[feed.type_name]
     newest = newest if newest is not None else newest_entries(site, rtype)
     entries = newest.get((feed.role, feed.value), [])[:ITEMS]
     summary = rtype.search.summary
@@ -137,7 +138,7 @@ class Feeds(Output):
         documents = {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}
         newest = {rtype.name: newest_entries(site, rtype) for rtype in site.registry}
         for feed in feeds_of(site.registry) + narrower_feeds(site):
-            rss, atom = render(site, feed, documents, newest.get(feed.page.split("/")[0]))
+            rss, atom = render(site, feed, documents, newest.get(feed.type_name))
             rss_path, atom_path = feed.paths()
             sink.file(rss_path, rss)
             sink.file(atom_path, atom)

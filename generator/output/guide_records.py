@@ -21,7 +21,7 @@ class GuideRecords(Output):
 
     def snippets(self, site: SiteContent, env: jinja2.Environment) -> dict[str, str]:
         template = env.get_template("guide_records.html")
-        feeds = {(f.page.split("/")[0], f.value): f for f in narrower_feeds(site) if f.role == "product"}
+        feeds = {(f.type_name, f.value): f for f in narrower_feeds(site) if f.role == "product"}
         found = {}
         for guide in site.guides:
             products = set(guide.products)
