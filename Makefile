@@ -37,10 +37,10 @@ test-explore: $(STAMP)
 	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -n 2 tests/test_disclosure.py tests/test_redact.py \
 		tests/test_redaction_corpus.py tests/test_validate.py tests/test_import.py
 
-# Debian packages the tests use (command:package): Chromium for browser tests (Playwright's own browser
-# download is not used), faketime for runs under a faked machine date, Java and npm for the Nu Html Checker,
+# Debian packages the tests use (command:package): Chromium's headless shell for browser tests and the full
+# Chromium for Lighthouse and screenshots (Playwright's own browser download is not used), faketime for runs under a faked machine date, Java and npm for the Nu Html Checker,
 # CJK fonts so that screenshots and print previews show Chinese.
-TOOLS := chromium:chromium faketime:faketime java:default-jre-headless npm:npm fc-list:fontconfig
+TOOLS := chromium:chromium chromium-headless-shell:chromium-headless-shell faketime:faketime java:default-jre-headless npm:npm fc-list:fontconfig
 FONTS := fonts-noto-cjk
 # The Nu Html Checker from the npm registry, at the version pinned in pyproject.toml ([tool.disclosure.npm]).
 VNU_VERSION := $(shell sed -n 's/^vnu-jar *= *"\([^"]*\)".*/\1/p' pyproject.toml)
