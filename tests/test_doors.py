@@ -2,6 +2,8 @@
 and guides' front matter, campaign files and settings, checked on a copy of the sample site."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 from pathlib import Path
@@ -16,13 +18,16 @@ PHONE = "13912345678"
 POSTS = "content/news/posts"
 
 
-@pytest.fixture
-def sample(tmp_path) -> Path:
-    root = tmp_path / "sample"
+def _copy_sample(root: Path) -> Path:
     for name in ("content", "data", "theme"):
         shutil.copytree(PROJECT / name, root / name)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    return _copy_sample(tmp_path / "sample")
 
 
 def _run(root: Path, *args: str) -> int:
@@ -89,26 +94,37 @@ def test_markup_in_a_guide_title_is_refused_and_nothing_is_published(sample, old
     assert not (sample / "site").exists()
 
 
-def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(sample, capsys):
-    _post(sample, "quoted.md", f"date: '2026-10-19'\ndescription: 联系人手机{PHONE}\ncategories:\n  - 执法动态\n",
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> tuple[Path, str]:
+    """One copy of the sample with a bulletin, a sourced bulletin and a campaign carrying a phone number in every
+    text an editor writes, built once: (the site folder, what the build wrote to standard error)."""
+    root = _copy_sample(tmp_path_factory.mktemp("planted") / "sample")
+    _post(root, "quoted.md", f"date: '2026-10-19'\ndescription: 联系人手机{PHONE}\ncategories:\n  - 执法动态\n",
           "# 日期加引号的通报\n\n这篇通报的日期写在引号里。\n")
-    assert _run(sample, "build") == 0
-    warnings = capsys.readouterr().err
-    assert "personal-data-masked" in warnings
-    site = sample / "site"
+    _post(root, "sourced.md", f"date: 2026-10-20\nsource: 执法科（联系人手机{PHONE}）\n"
+          "authority: 示例市东城区市场监督管理局\ncategories:\n  - 执法动态\n", "# 注明来源的通报\n\n正文。\n")
+    _campaign(root, summary=f"联系人手机{PHONE}。", region=f"示例市{PHONE}",
+              stats=[{"label": f"回访{PHONE}", "value": "13万余", "unit": f"份{PHONE}"}],
+              authority=["示例市市场监督管理局", f"示例市消防救援支队{PHONE}"])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert _run(root, "build") == 0
+    site = root / "site"
     assert not [path for path, data in _site_bytes(site) if PHONE.encode() in data]
+    return site, err.getvalue()
+
+
+def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(planted):
+    site, warnings = planted
+    assert "personal-data-masked" in warnings
     page = next(site.glob("news/2026/*/index.html"), None)
     pages = [p for p in site.glob("news/2026/*/index.html") if "日期加引号的通报" in p.read_text(encoding="utf-8")]
     assert page and pages and "2026" in pages[0].read_text(encoding="utf-8")
     assert "[手机号已隐去]" in pages[0].read_text(encoding="utf-8")  # the description, in <meta>
 
 
-def test_a_bulletins_source_and_publisher_are_masked_text_under_its_heading(sample, capsys):
-    _post(sample, "sourced.md", f"date: 2026-10-20\nsource: 执法科（联系人手机{PHONE}）\nauthority: 示例市东城区市场监督管理局\n"
-          "categories:\n  - 执法动态\n", "# 注明来源的通报\n\n正文。\n")
-    assert _run(sample, "build") == 0
-    site = sample / "site"
-    assert not [path for path, data in _site_bytes(site) if PHONE.encode() in data]
+def test_a_bulletins_source_and_publisher_are_masked_text_under_its_heading(planted, sample, capsys):
+    site, _ = planted
     page = next(p for p in site.glob("news/2026/*/index.html") if "注明来源的通报" in p.read_text(encoding="utf-8"))
     html = page.read_text(encoding="utf-8")
     assert "<dt>来源</dt><dd>执法科（联系人手机[手机号已隐去]）</dd>" in html
@@ -157,13 +173,9 @@ def test_a_figure_that_is_no_number_is_an_error_with_its_line(sample, capsys):
     assert code == 1 and found and found[0]["row"] in (item - 1, item) and found[0]["value"] == "很多"
 
 
-def test_every_campaign_text_is_masked_in_every_output(sample):
-    _campaign(sample, summary=f"联系人手机{PHONE}。", region=f"示例市{PHONE}",
-              stats=[{"label": f"回访{PHONE}", "value": "13万余", "unit": f"份{PHONE}"}],
-              authority=["示例市市场监督管理局", f"示例市消防救援支队{PHONE}"])
-    assert _run(sample, "build") == 0
-    assert not [path for path, data in _site_bytes(sample / "site") if PHONE.encode() in data]
-    rows = json.loads((sample / "site/data/campaign_stats.json").read_text(encoding="utf-8"))["records"]
+def test_every_campaign_text_is_masked_in_every_output(planted):
+    site, _ = planted
+    rows = json.loads((site / "data/campaign_stats.json").read_text(encoding="utf-8"))["records"]
     figure = next(r for r in rows if r["campaign"] == "door-test" and r["source"] == "机关通报")
     assert figure["value"] == 130000 and figure["qualifier"] == "余" and figure["written"] == "13万余"
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import case_row, uscc
+from conftest import FixtureSite, case_row, uscc
 
 AS_OF = "2026-06-01"
 
@@ -23,8 +23,7 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def built(fixture_site):
+def _build(fixture_site: FixtureSite) -> FixtureSite:
     rows = [case_row(n) for n in range(1, 6)]
     rows.append(case_row(6, 处罚类别="警告", 罚款金额="", 处罚内容="警告。"))
     fixture_site.cases_csv(rows)
@@ -35,6 +34,18 @@ def built(fixture_site):
     }])
     assert fixture_site.run("build", "--as-of", AS_OF) == 0
     return fixture_site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> FixtureSite:
+    """The fixture site built once for the tests that only read it."""
+    return _build(FixtureSite(tmp_path_factory.mktemp("built") / "site-src"))
+
+
+@pytest.fixture
+def own_built(fixture_site) -> FixtureSite:
+    """The same site built for a test that changes it."""
+    return _build(fixture_site)
 
 
 def test_record_page_shows_every_public_field(built):
@@ -117,18 +128,18 @@ def test_downloads_hold_public_records_only(built):
     assert sheet.max_row == 1 + 5 and sheet.cell(1, 1).value == "行政处罚决定书文号"
 
 
-def test_build_with_errors_publishes_nothing_and_keeps_the_old_site(built):
-    before = tree_digest(built.site)
-    built.cases_csv([case_row(9, 处罚决定日期="2026-02-30")], name="more.csv")
-    assert built.run("build", "--as-of", AS_OF) == 1
-    assert tree_digest(built.site) == before
-    assert not list(built.root.glob(".site-build-*"))
+def test_build_with_errors_publishes_nothing_and_keeps_the_old_site(own_built):
+    before = tree_digest(own_built.site)
+    own_built.cases_csv([case_row(9, 处罚决定日期="2026-02-30")], name="more.csv")
+    assert own_built.run("build", "--as-of", AS_OF) == 1
+    assert tree_digest(own_built.site) == before
+    assert not list(own_built.root.glob(".site-build-*"))
 
 
-def test_rebuild_on_a_later_date_takes_expired_records_down(built, tmp_path):
+def test_rebuild_on_a_later_date_takes_expired_records_down(own_built, tmp_path):
     later = tmp_path / "preview"  # a future date may only be previewed elsewhere, never built into site/
-    assert built.run("build", "--as-of", "2029-03-05") == 2
-    assert built.run("build", "--as-of", "2029-03-05", "-d", str(later)) == 0
+    assert own_built.run("build", "--as-of", "2029-03-05") == 2
+    assert own_built.run("build", "--as-of", "2029-03-05", "-d", str(later)) == 0
     assert not (later / "cases" / "测试市监罚-2026-1号").exists()
     assert (later / "cases" / "测试市监罚-2026-2号").exists() is False
     from search_files import Index
