@@ -37,15 +37,18 @@ def _wait(predicate, seconds: float = 90) -> bool:
     return False
 
 
-def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_site):
+def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_site, tmp_path):
     fixture_site.cases_csv([case_row(1), case_row(2, 处罚决定日期="2026-13-45")])
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     # the preview watches files on the machine's real clock: a faked one (`make test-dates`) stops its watcher,
     # and a preview's dates are its --as-of, not the machine's
     real_clock = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME", "FAKETIME_SHARED")}
+    temporary = tmp_path / "tmp"  # the system's temporary folder, as the preview sees it
+    temporary.mkdir()
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}",
-                                "--as-of", "2026-06-01"], cwd=fixture_site.root, env=real_clock,
+                                "--as-of", "2026-06-01"], cwd=fixture_site.root,
+                               env={**real_clock, "TMPDIR": str(temporary)},
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
                                errors="replace")
     try:
@@ -70,10 +73,12 @@ def test_serve_keeps_running_on_a_data_error_and_shows_it_until_fixed(fixture_si
         (posts / "broken.md").unlink()
         (fixture_site.root / "data" / "campaigns" / "c.yaml").unlink()
         assert _wait(lambda: (p := _get(base)) is not None and "serve-banner" not in p and "<html" in p)
+        assert list(temporary.iterdir())  # MkDocs previews from a whole site in the temporary folder
     finally:
-        process.terminate()
+        process.terminate()  # as a service manager stops it
         output, _ = process.communicate(timeout=30)
     assert "数据检查未通过" in output and "2026-13-45" in output
+    assert not list(temporary.iterdir())  # stopped, it leaves nothing there
 
 
 def test_every_command_has_chinese_help_with_examples(capsys):

@@ -124,7 +124,7 @@ class DisclosurePlugin(BasePlugin):
         why in its banner (a build refuses it before the theme engine runs)."""
         if getattr(self, "_staged", None):
             shutil.rmtree(self._staged, ignore_errors=True)
-        self._staged = Path(tempfile.mkdtemp(prefix="disclosure-pages-"))
+            self._staged = None
         for page in self.job.pages:
             found = files.get_file_from_path(page.uri)
             if found is None or not (page.broken or page.changed):
@@ -132,6 +132,8 @@ class DisclosurePlugin(BasePlugin):
             files.remove(found)
             if page.broken:
                 continue
+            if not self._staged:  # made only when a page needs it
+                self._staged = Path(tempfile.mkdtemp(prefix="disclosure-pages-"))
             staged = self._staged / page.uri
             staged.parent.mkdir(parents=True, exist_ok=True)
             front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=10_000)

@@ -3,6 +3,7 @@ watches data/ too), with the day a rebuild judges by passed down from the comman
 from __future__ import annotations
 
 import os
+import signal
 from datetime import date
 from pathlib import Path
 
@@ -15,4 +16,11 @@ def preview(config_file: Path, dev_addr: str, as_of: date | None) -> None:
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     if as_of:
         os.environ[AS_OF_VARIABLE] = as_of.isoformat()
+    # Stopped by a service manager (SIGTERM) as by Ctrl+C: MkDocs then removes the temporary folder it previews
+    # from (a whole site, in the system's temporary folder), which a plain SIGTERM would leave behind each time.
+    signal.signal(signal.SIGTERM, _interrupt)
     serve(str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
