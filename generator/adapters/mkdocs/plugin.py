@@ -124,7 +124,7 @@ class DisclosurePlugin(BasePlugin):
         why in its banner (a build refuses it before the theme engine runs)."""
         if getattr(self, "_staged", None):
             shutil.rmtree(self._staged, ignore_errors=True)
-            self._staged = None
+        self._staged: Path | None = None
         for page in self.job.pages:
             found = files.get_file_from_path(page.uri)
             if found is None or not (page.broken or page.changed):
