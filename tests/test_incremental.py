@@ -89,6 +89,16 @@ def test_every_kind_of_change_gives_what_a_build_from_nothing_gives(fixture_site
     site.config.write_text(config.replace("lower_fine_threshold: 5000", "lower_fine_threshold: 3000"), encoding="utf-8")
     assert _step(site, tmp_path, capsys)[1] == 0
 
+    # a hand-written page, which a record page does not show: what a build from nothing gives
+    (site.root / "content" / "about.md").write_text("# 关于本站\n\n本站公开行政处罚信息。\n", encoding="utf-8")
+    _step(site, tmp_path, capsys)
+
+    # the theme's footer (mkdocs.yml, no setting of ours): the frame around every page changes, so no page and
+    # no whole output is kept
+    config = site.config.read_text(encoding="utf-8")
+    site.config.write_text(config.replace("contact: 测试路 9 号", "contact: 测试路 10 号"), encoding="utf-8")
+    assert _step(site, tmp_path, capsys)[1] == 0 and "测试路 10 号" in site.page("cases/测试市监罚-2026-3号/")
+
     # another day: records come down on their own
     _step(site, tmp_path, capsys, date(2029, 12, 1))
     assert not (site.site / "cases" / "测试市监罚-2026-3号").exists()

@@ -62,7 +62,8 @@ class Written:
     made: int = 0  # pages rendered
     reused: int = 0  # pages taken as they were
     timings: dict[str, float] = field(default_factory=dict)  # seconds per output, in the process that wrote
-    outputs: dict[str, tuple] = field(default_factory=dict)  # whole output -> (inputs key, {path: digest})
+    # whole output -> (inputs key, {path: digest}, [page urls in order])
+    outputs: dict[str, tuple] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -96,6 +97,7 @@ class SiteWriter:
         self.pages_before = pages_before or {}
         self.outputs_before = outputs_before or {}
         self.frame_digests = {depth: digest((f.head + "\x00" + f.tail).encode()) for depth, f in frames.items()}
+        self.frames_digest = digest("|".join(self.frame_digests[d] for d in sorted(self.frame_digests)).encode())
         self.context = context
         self.site = site
         self.out = Written()
@@ -167,19 +169,27 @@ class SiteWriter:
         return True
 
     def reuse_output(self, name: str, inputs: str) -> bool:
-        """Whether a whole output (all its files) comes out as last time from these inputs; if so its files
-        are put in place without it running."""
+        """Whether a whole output (all its files and pages) comes out as last time from these inputs; if so
+        its files are put in place without it running."""
         before = self.outputs_before.get(name)
         key = self.output_key(inputs)
-        if before is None or before[0] != key or not all(self._available(p, s) for p, s in before[1].items()):
+        if (before is None or len(before) != 3 or before[0] != key
+                or not all(self._available(p, s) for p, s in before[1].items())):
             return False
         for path, sha in before[1].items():
             self._keep(path, sha)
+        for url in before[2]:
+            self.out.urls.append(url)
+            if url in self.pages_before:  # what made each page, for a later build that changes some
+                self.out.pages[url] = self.pages_before[url]
+        self.out.reused += len(before[2])
         self.out.outputs[name] = before
         return True
 
     def output_key(self, inputs: str) -> str:
-        return digest(f"{inputs}|{self.context}".encode())
+        """Its inputs with all else its files depend on: the frames around its pages, the templates, settings
+        and program."""
+        return digest(f"{inputs}|{self.frames_digest}|{self.context}".encode())
 
     def _available(self, path: str, sha: str) -> bool:
         """The folder being written, or the live site, holds this content at path."""
@@ -242,24 +252,41 @@ PARALLEL_FROM = 1000
 
 def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output, ...] = OUTPUTS) -> Written:
     """Every output, split into jobs run on all cores; the sitemap-like outputs that list every page (`last`)
-    run afterwards in this process with the pages of all jobs. Returns what was written."""
+    run afterwards in this process with the pages of all jobs. An output whose inputs are as last time is not
+    run: its files are kept. Returns what was written."""
     from . import parallel
 
-    public = sum(len(entries) for entries in prepared.content.entries.values())
+    site = prepared.content
+    public = sum(len(entries) for entries in site.entries.values())
     processes = parallel.workers() if public >= PARALLEL_FROM else 1
     jobs: list[tuple[int, int, int]] = []
-    for index, output in enumerate(outputs):
-        if output.lists_pages:
-            continue
-        parts = processes * 4 if output.parts and processes > 1 else 1
-        jobs += [(index, part, parts) for part in range(parts)]
-    jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
-    state = {"prepared": prepared, "writer": writer, "outputs": outputs}
+    kept: dict[int, Written] = {}
+    keys: dict[int, str] = {}
     with phase(PAGES_AND_FILES):
+        for index, output in enumerate(outputs):
+            if output.lists_pages:
+                continue
+            with phase(output.name):  # in this process, before the fork: the workers inherit entry digests
+                inputs = output.inputs(site, writer)
+                if inputs is not None:
+                    keys[index] = writer.output_key(inputs)
+                    own = copy.copy(writer)
+                    own.out = Written()
+                    if own.reuse_output(output.name, inputs):
+                        kept[index] = own.out
+                        continue
+            parts = processes * 4 if output.parts and processes > 1 else 1
+            jobs += [(index, part, parts) for part in range(parts)]
+        jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
+        state = {"prepared": prepared, "writer": writer, "outputs": outputs}
         results = dict(zip(jobs, parallel.run(_output_job, jobs, state, processes, fresh=True,
                                               on_done=lambda done, total: step(PAGES_AND_FILES, done, total))))
-    for job in sorted(results):  # in output order, parts in order: the same order as one process writes
-        done = results[job]
+    for index, output in enumerate(outputs):  # in output order, parts in order: as one process writes them
+        if output.lists_pages:
+            continue
+        done = kept.get(index) or _merged([results[job] for job in sorted(results) if job[0] == index])
+        if index in keys and index not in kept:
+            done.outputs[output.name] = (keys[index], dict(done.files), list(done.urls))
         clash = done.files.keys() & writer.out.files.keys()
         if clash:
             raise DuplicatePath(f"two outputs want the same path: {sorted(clash)[0]}")
@@ -278,20 +305,27 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
     return writer.out
 
 
+def _merged(parts: list[Written]) -> Written:
+    """What the parts of one output wrote, as one."""
+    whole = Written()
+    for part in parts:
+        whole.files.update(part.files)
+        whole.pages.update(part.pages)
+        whole.urls += part.urls
+        whole.made += part.made
+        whole.reused += part.reused
+        for name, seconds in part.timings.items():
+            whole.timings[name] = whole.timings.get(name, 0.0) + seconds
+    return whole
+
+
 def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
     index, part, parts = job
     writer = copy.copy(state["writer"])  # its own record of what it wrote, in a worker or (one core) not
     writer.out = Written()
     output = state["outputs"][index]
     started = time.perf_counter()
-    site = state["prepared"].content
-    inputs = output.inputs(site, writer) if parts == 1 else None
-    if inputs is not None and writer.reuse_output(output.name, inputs):
-        writer.out.timings[output.name] = time.perf_counter() - started
-        return writer.out
-    output.write(site, state["prepared"].env, writer, part, parts)
-    if inputs is not None:
-        writer.out.outputs[output.name] = (writer.output_key(inputs), dict(writer.out.files))
+    output.write(state["prepared"].content, state["prepared"].env, writer, part, parts)
     writer.out.timings[output.name] = time.perf_counter() - started
     return writer.out
 

@@ -41,12 +41,14 @@ class Output:
 
     `parts`: write() can do part k of n of its work (the build spreads the parts over processes); `weight`:
     how much work it is, to start the largest first; `lists_pages`: it lists every page written by the others
-    (the sitemap), so it runs after them."""
+    (the sitemap), so it runs after them; `reads_all`: what it writes may show anything the SiteContent holds
+    (record, list and company pages), so its inputs are all of it."""
 
     name = ""
     parts = False
     weight = 1
     lists_pages = False
+    reads_all = False
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         """(path under content/, Markdown) of pages the theme engine renders like hand-written ones."""
@@ -59,7 +61,7 @@ class Output:
     def inputs(self, site: SiteContent, sink: Sink) -> str | None:
         """A digest of everything a whole output reads, when it can say: a later build whose digest is the same
         takes its files as they are instead of running it. None: always run."""
-        return None
+        return site.content_digest() if self.reads_all else None
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         """Files and themed pages, written after the theme engine has built its pages (part `part` of

@@ -83,6 +83,7 @@ class SiteContent:
                 self._guides.setdefault(product, []).append(guide)
         self._recorded: list | None = None
         self._entry_digests: dict[int, str] = {}
+        self._content_digest: str | None = None
 
     # What a page was made from, so a build can tell that a page it made before would come out the same.
     @contextmanager
@@ -117,6 +118,16 @@ class SiteContent:
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self._digest_value(v) for v in value) + "]"
         return repr(value)  # dates, strings, numbers, dataclasses: repr says all they hold
+
+    def content_digest(self) -> str:
+        """A digest of all a page can show from here: every public entry, the campaigns, guides, bulletins,
+        change log, the day and the site's address. Computed once, before the outputs fork: the entries'
+        digests are then inherited by every worker."""
+        if self._content_digest is None:
+            self._content_digest = self.digest("content", self.as_of, self.site_url, self.site_name, self.campaigns,
+                                               self.guides, self.posts, self.events, self.markers,
+                                               *all_entries(self))
+        return self._content_digest
 
     def lookups_digest(self, recorded: list) -> str:
         """The digest of what these lookups give now."""

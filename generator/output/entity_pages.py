@@ -40,6 +40,7 @@ def reference_field(rtype) -> str:
 class EntityPages(Output):
     name = "entity pages"
     parts = True
+    reads_all = True
     weight = 40
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:

@@ -134,11 +134,20 @@ def render(site: SiteContent, feed: Feed, documents: dict[str, str], newest: dic
 class Feeds(Output):
     name = "feeds"
 
+    def inputs(self, site: SiteContent, sink: Sink) -> str | None:
+        """All the SiteContent holds, and the bulletins' addresses as the theme engine made them."""
+        return site.digest(self.name, site.content_digest(), sorted(_bulletins(sink).items()))
+
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
-        documents = {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}
+        documents = _bulletins(sink)
         newest = {rtype.name: newest_entries(site, rtype) for rtype in site.registry}
         for feed in feeds_of(site.registry) + narrower_feeds(site):
             rss, atom = render(site, feed, documents, newest.get(feed.type_name))
             rss_path, atom_path = feed.paths()
             sink.file(rss_path, rss)
             sink.file(atom_path, atom)
+
+
+def _bulletins(sink: Sink) -> dict[str, str]:
+    """Title -> address of each bulletin the theme engine built."""
+    return {d["title"]: d["url"] for d in sink.theme_documents if d["url"].startswith("news/")}

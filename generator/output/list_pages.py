@@ -167,6 +167,7 @@ def _pages(rows: list[list[Entry]]) -> int:
 class ListPages(Output):
     name = "list pages"
     parts = True
+    reads_all = True
     weight = 20
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:

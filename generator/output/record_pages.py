@@ -12,6 +12,7 @@ ROOT = "../../"  # record pages live at /<type>/<page>/
 class RecordPages(Output):
     name = "record pages"
     parts = True
+    reads_all = True
     weight = 100
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
