@@ -14,7 +14,7 @@ from . import cache, generations, staging
 from .pipeline import Prepared
 from ..output.feeds import feeds_of
 from ..output.guide_records import marker as guide_marker
-from .writer import SiteWriter, remove_stale, snippets, sources, sync_theme, write_parallel
+from .writer import SiteWriter, keep_files, remove_stale, snippets, sources, sync_theme, write_parallel
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,22 @@ def _dict(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def theme_key(prepared: Prepared, engine_inputs: str) -> str:
+    """All the theme engine's result depends on: what the engine itself reads (engine_inputs: its configuration,
+    the hand-written pages, its version), the templates, settings and program, all the SiteContent holds (the
+    job is made from it), the day judged by and today."""
+    plan = prepared.plan
+    return cache.key("theme", engine_inputs, context_digest(prepared), prepared.content.content_digest(),
+                     plan.as_of, plan.today, plan.strict)
+
+
 def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, Path], Theme],
-               target: Path | None = None, clean: bool = False) -> Built:
+               target: Path | None = None, clean: bool = False,
+               engine_inputs: Callable[[Prepared], str] | None = None) -> Built:
     """Into target (the plan's site folder by default). Raises what the theme engine raises; the live site is
-    then untouched. clean: trust nothing an earlier build left (files changed by hand are put right)."""
+    then untouched. clean: trust nothing an earlier build left (files changed by hand are put right).
+    engine_inputs: a digest of what the theme engine reads itself; given, the engine is not run when its
+    result would be the same as last time, whose files are then kept."""
     plan = prepared.plan
     target = target or plan.output_dir
     store = cache.Store(plan.site.root / plan.settings.history_dir)
@@ -89,15 +101,22 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
     holds = generation.manifest if trusted else {}
     before = set(holds) if trusted else generation.existing_files()
     live = {} if clean else generations.live_manifest(target, store.folder)
+    live_site = (target.resolve(), live) if live else None
     pages_key = generations.slug(target)
     temporary = staging.create(target)
     done = False
     try:
         with phase("theme engine"):
-            theme = theme_engine(prepared, theme_job(prepared), temporary)
-            theme_files = sync_theme(temporary, generation.path, holds)
+            key = theme_key(prepared, engine_inputs(prepared)) if engine_inputs else None
+            last = None if clean or key is None else store.get("theme", pages_key)
+            if (isinstance(last, tuple) and len(last) == 3 and last[0] == key
+                    and keep_files(generation.path, last[2], holds, live_site)):
+                theme, theme_files = last[1], last[2]
+            else:
+                theme = theme_engine(prepared, theme_job(prepared), temporary)
+                theme_files = sync_theme(temporary, generation.path, holds)
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
-                            holds=holds, live=(target.resolve(), live) if live else None,
+                            holds=holds, live=live_site,
                             pages_before=_dict(None if clean else store.get("pages", pages_key)),
                             context=context_digest(prepared), site=prepared.content,
                             outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
@@ -111,6 +130,8 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
             if clean and retired:  # hand edits there too: the build that next writes it trusts nothing
                 generations.distrust(generations.folder_of(target) / retired)
         store.put("pages", pages_key, written.pages)
+        if key is not None:
+            store.put("theme", pages_key, (key, theme, theme_files))
         store.put("outputs", pages_key, written.outputs)
         done = True
     finally:

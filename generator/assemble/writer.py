@@ -200,11 +200,7 @@ class SiteWriter:
     def _keep(self, path: str, sha: str) -> None:
         """Put in place the file the folder or the live site holds (checked with _available)."""
         if self.holds.get(path) != sha:
-            target = fresh(self.site_dir / path)
-            try:  # the live site's file itself, not a copy: files are never written in place (put())
-                os.link(self.live[0] / path, target)
-            except OSError:  # a file system without hard links
-                shutil.copyfile(self.live[0] / path, target)
+            _link_live(self.live[0], self.site_dir, path)
         self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
@@ -347,6 +343,27 @@ def remove_stale(site_dir: Path, keep: set[str], before: set[str]) -> int:
             folder.rmdir()
             folder = folder.parent
     return removed
+
+
+def _link_live(live_dir: Path, site_dir: Path, path: str) -> None:
+    target = fresh(site_dir / path)
+    try:  # the live site's file itself, not a copy: files are never written in place (put())
+        os.link(live_dir / path, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(live_dir / path, target)
+
+
+def keep_files(site_dir: Path, files: dict[str, str], holds: dict[str, str],
+               live: tuple[Path, dict[str, str]] | None) -> bool:
+    """Put in place files an earlier build wrote (path -> digest), each from the folder being written or from
+    the live site; False, with nothing done, when neither holds one of them any more."""
+    if not all(holds.get(path) == sha or (live is not None and live[1].get(path) == sha)
+               for path, sha in files.items()):
+        return False
+    for path, sha in files.items():
+        if holds.get(path) != sha:
+            _link_live(live[0], site_dir, path)
+    return True
 
 
 def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str, str]:

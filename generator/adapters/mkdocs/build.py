@@ -1,6 +1,8 @@
 """Running MkDocs for a plan the command line made: into a folder of its choosing, with the plan bound."""
 from __future__ import annotations
 
+import hashlib
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -21,7 +23,32 @@ class BuildFailed(Exception):
 def render(prepared: Prepared, target: Path | None = None, clean: bool = False) -> Built:
     """The whole site for a prepared plan, into target (the plan's site folder by default), going live only
     when everything is written; clean: nothing an earlier build left is trusted."""
-    return build_site(prepared, theme, target, clean)
+    return build_site(prepared, theme, target, clean, engine_inputs)
+
+
+def engine_inputs(prepared: Prepared) -> str:
+    """A digest of what MkDocs reads itself: mkdocs.yml, every file under the content folder, and the versions
+    of MkDocs, Material and the Markdown extensions (the theme's own templates are in the plan's digest).
+    Not included: environment variables that mkdocs.yml reads with !ENV (build --clean after changing one)."""
+    site = prepared.plan.site
+    h = hashlib.sha1(site.config_file.read_bytes())
+    for package in PACKAGES:
+        h.update(f"\x00{package}={_version(package)}".encode())
+    for path in sorted(site.docs_dir.rglob("*")):
+        if path.is_file():
+            h.update(b"\x00" + path.relative_to(site.docs_dir).as_posix().encode() + b"\x00")
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "markupsafe")
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def theme(prepared: Prepared, job: ThemeJob, into: Path) -> ThemeResult:
