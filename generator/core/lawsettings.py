@@ -3,6 +3,7 @@ and per party type), and which rules each authority publishes under (SAMR Orders
 regulation, the credit-portal rules of NDRC Order 58 for fire rescue and other authorities)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -108,6 +109,7 @@ class Authority:
         return tuple(found)
 
 
+@functools.lru_cache(maxsize=4096)  # a province has some hundred authorities and decides each record three times
 def authority_of(name: str, authorities: tuple[Authority, ...]) -> Authority:
     """The settings of the authority named (the longest matching entry); market regulation when none matches."""
     matching = [a for a in authorities if a.matches(name)]
