@@ -339,8 +339,11 @@ def remove_stale(site_dir: Path, keep: set[str], before: set[str]) -> int:
         except FileNotFoundError:
             pass
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+        while folder != site_dir:
+            try:  # not by listing it first: cases/ holds a folder for every record
+                folder.rmdir()
+            except OSError:  # not empty (or already gone)
+                break
             folder = folder.parent
     return removed
 
