@@ -146,3 +146,17 @@ def test_a_page_kept_from_the_live_site_is_never_written_through(fixture_site, c
     _build(site, capsys)
     assert "30,000" in (site.site / page).read_text(encoding="utf-8")
     assert (was_live / page).read_bytes() == shown
+
+
+def test_a_party_name_that_turns_out_a_persons_is_masked_everywhere_in_the_next_build(fixture_site, tmp_path,
+                                                                                      capsys):
+    # The names masked in every text are remembered between builds by the records' names, representatives,
+    # party types and codes: a corrected party turns the name into a person's at the next build.
+    site = fixture_site
+    mention = case_row(2, 违法事实="当事人销售的灭火器由王建国供货，经检验不合格。")
+    site.cases_csv([case_row(1), mention])
+    _step(site, tmp_path, capsys)
+    site.cases_csv([case_row(1, 当事人名称="王建国", 当事人类型="个体工商户", 统一社会信用代码=uscc("92110000123450001")),
+                    mention])
+    _step(site, tmp_path, capsys)
+    assert "王建国" not in site.page("cases/测试市监罚-2026-2号/")

@@ -33,7 +33,7 @@ from ..output.case_cards import markers_in
 from ..output.context import SiteContent
 from ..output.templates import TEMPLATE_DIR, environment
 from ..rules.publication import Publication, publish, views_of
-from ..rules.redact import person_names
+from ..rules.redact import NAME_ROLES, person_names
 from . import cache, parallel
 from .history import History, public_events
 from .plan import Inspection, Plan, SiteConfig
@@ -53,7 +53,7 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
     with phase("read and check data"):
         dataset = read_dataset(site.root, settings, registry, report, cache.Store(site.root / settings.history_dir))
     with phase("names"):
-        names = person_names(dataset.all_records())
+        names = known_names(list(dataset.all_records()), cache.Store(site.root / settings.history_dir))
     check_setting_texts(site.texts, site.config_file.name, names, report)
     pages, guides, posts = [], [], []
     if site.docs_dir.is_dir():
@@ -62,6 +62,17 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
         posts = read_posts(pages, names)
         check_content(pages, site.docs_dir, site.root, names, report)
     return Inspection(settings, dataset, report, names, tuple(guides), tuple(posts), tuple(pages))
+
+
+def known_names(records: list, store: cache.Store) -> frozenset[str]:
+    """person_names, remembered between builds by the only values it reads."""
+    key = cache.key("names", repr([tuple(r.role(role) for role in NAME_ROLES) for r in records]))
+    found = store.get("names", "all")
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+        return found[1]
+    names = person_names(records)
+    store.put("names", "all", (key, names))
+    return names
 
 
 def make_plan(site: SiteConfig, registry: Iterable[RecordType], *, today: date, as_of: date | None = None,

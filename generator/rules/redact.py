@@ -22,10 +22,16 @@ _PERSON = re.compile(r"[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,8}(?:[·•.．・
                      r"|[A-Za-z]+(?:[ .\-][A-Za-z]+){1,3}\.?")
 
 
+_SPACE_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_NOTE = re.compile(r"[(（].*?[)）]")
+_NOTE_ANY = re.compile(r"[(（\[【].*?[)）\]】]")
+_SPACES = re.compile(r"\s+")
+
+
 def looks_like_person(name: str) -> bool:
     """A registered name that is a person's: a sole trader without a trade name, an operator."""
-    compact = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name.strip())
-    compact = re.sub(r"[(（].*?[)）]", "", compact).strip()  # 张三（个体工商户）
+    compact = _SPACE_IN_HAN.sub("", name.strip())
+    compact = _NOTE.sub("", compact).strip()  # 张三（个体工商户）
     return bool(_PERSON.fullmatch(compact)) and not _BUSINESS_WORDS.search(compact)
 
 
@@ -48,12 +54,16 @@ def is_person(record: Record) -> bool:
 def name_forms(name: str) -> set[str]:
     """A person's name as it may appear in text: as written, without spaces, without a note in brackets."""
     name = name.strip()
-    core = re.sub(r"[(（\[【].*?[)）\]】]", "", name)
-    return {n for n in (name, re.sub(r"\s+", "", name), core.strip(), re.sub(r"\s+", "", core)) if len(n) >= 2}
+    core = _NOTE_ANY.sub("", name)
+    return {n for n in (name, _SPACES.sub("", name), core.strip(), _SPACES.sub("", core)) if len(n) >= 2}
+
+
+NAME_ROLES = ("name", "representative", "party_type", "code")
 
 
 def person_names(records) -> frozenset[str]:
-    """Every natural person's name the data knows, to be masked in all free text."""
+    """Every natural person's name the data knows, to be masked in all free text. Reads only the records'
+    NAME_ROLES (the build remembers the result by them)."""
     names = set()
     for record in records:
         if is_person(record):
