@@ -237,9 +237,9 @@ class ViewMaker:
         for chunk, views in zip(chunks, parallel.run(_views_job, range(len(chunks)), state)):
             for i, view in zip(chunk, views):
                 self.remembered[keys[i]] = view
-        out = [self.remembered[k] for k in keys]
-        self.used.update(zip(keys, out))
-        return out
+        made = [self.remembered[k] for k in keys]
+        self.used.update(zip(keys, made))
+        return [(view, log, k) for (view, log, _), k in zip(made, keys)]  # the key is a digest of the inputs
 
     def save(self) -> None:
         """Keep the views this build used (and only those) when they differ from what was loaded."""

@@ -110,10 +110,10 @@ class SiteContent:
     def _digest_value(self, value) -> str:
         if isinstance(value, Entry):
             found = self._entry_digests.get(id(value))
-            if found is None:
+            if found is None:  # the view by the digest of what made it, where there is one (a repr is slow)
                 found = self._entry_digests[id(value)] = hashlib.sha1(repr(
-                    (value.rtype.name, value.page, tuple(value.view.items()), value.public_from,
-                     value.public_until, value.rules, value.repair_from)).encode()).hexdigest()
+                    (value.rtype.name, value.page, value.view_digest or tuple(value.view.items()),
+                     value.public_from, value.public_until, value.rules, value.repair_from)).encode()).hexdigest()
             return found
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self._digest_value(v) for v in value) + "]"

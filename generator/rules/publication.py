@@ -28,6 +28,9 @@ class Entry:
     public_until: date  # first day it is no longer shown
     rules: str = ""  # the law it is published under: "market" or "credit" (core.lawsettings)
     repair_from: date | None = None  # first day the party may apply to end publication early
+    # a digest of what the view was made from (the record's values, the settings, the names masked), where the
+    # build has one: it stands for the view in the digest of what a page shows (output.context)
+    view_digest: str = field(default="", compare=False, repr=False)
 
     def role(self, role: str, default=None):
         """The public value of the field that plays `role` (core.schema.Roles) for this type."""
@@ -93,16 +96,17 @@ def rule_context(dataset: Dataset, registry: Iterable[RecordType], settings: Set
     return RuleContext(as_of, settings, revoked), ahead
 
 
-def views_of(records: list[Record], settings: Settings, names: frozenset[str]) -> list[tuple[dict, RedactionLog]]:
-    """The public view of each record, and what was masked in it."""
+def views_of(records: list[Record], settings: Settings,
+             names: frozenset[str]) -> list[tuple[dict, RedactionLog, str]]:
+    """The public view of each record, what was masked in it, and no digest of its inputs."""
     out = []
     for record in records:
         log = RedactionLog()
-        out.append((public_view(record, settings, log, names), log))
+        out.append((public_view(record, settings, log, names), log, ""))
     return out
 
 
-ViewMaker = Callable[[list[Record], Settings, frozenset], list[tuple[dict, RedactionLog]]]
+ViewMaker = Callable[[list[Record], Settings, frozenset], list[tuple[dict, RedactionLog, str]]]
 
 
 def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings, as_of: date,
@@ -125,10 +129,11 @@ def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings
                 continue
             public.append((record, decision))
         shown = []
-        for (record, decision), (view, log) in zip(public, view_maker([r for r, _ in public], settings, names)):
+        for (record, decision), (view, log, digest) in zip(public, view_maker([r for r, _ in public], settings,
+                                                                               names)):
             pub.redactions.counts.update(log.counts)
             entry = Entry(rtype, record.page, view, decision.public_from, decision.public_until, decision.rules,
-                          decision.repair_from)
+                          decision.repair_from, digest)
             shown.append(entry)
             if decision.public_until <= as_of + timedelta(days=LEAVING_SOON_DAYS):
                 pub.leaving_soon.append(entry)
