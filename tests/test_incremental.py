@@ -160,3 +160,16 @@ def test_a_party_name_that_turns_out_a_persons_is_masked_everywhere_in_the_next_
                     mention])
     _step(site, tmp_path, capsys)
     assert "王建国" not in site.page("cases/测试市监罚-2026-2号/")
+
+
+def test_a_revocation_takes_down_the_listing_resting_on_it_at_the_next_build(fixture_site, tmp_path, capsys):
+    # A listing's decision depends on another file (the penalty it rests on): the decisions remembered between
+    # builds are keyed by the build's revoked decisions too, not only by the listing's own row.
+    site = fixture_site
+    site.cases_csv([case_row(1), case_row(2)])
+    site.blacklist_csv([BLACKLIST_ROW])
+    _step(site, tmp_path, capsys)
+    assert (site.site / "blacklist" / PARTY).exists()
+    site.cases_csv([case_row(1, 状态="已撤销", 状态日期="2026-05-20", 状态说明="复议撤销"), case_row(2)])
+    _step(site, tmp_path, capsys)
+    assert not (site.site / "blacklist" / PARTY).exists()

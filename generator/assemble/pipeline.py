@@ -14,7 +14,7 @@ import jinja2
 
 from ..core import codes
 from ..core.dates import add_working_days
-from ..core.model import Dataset, Record
+from ..core.model import Dataset, Decision, Record
 from ..core.timing import phase
 from ..core.problems import Problem, Report, Severity
 from ..core.schema import RecordType
@@ -34,6 +34,7 @@ from ..output.context import SiteContent
 from ..output.templates import TEMPLATE_DIR, environment
 from ..rules.publication import Publication, publish, views_of
 from ..rules.redact import NAME_ROLES, person_names
+from ..rules.windows import RuleContext
 from . import cache, parallel
 from .history import History, public_events
 from .plan import Inspection, Plan, SiteConfig
@@ -214,37 +215,77 @@ class Prepared:
 VIEW_CHUNK = 2000
 
 
-class ViewMaker:
-    """Public views for publish(): remembered between builds by the record's own values (with the settings,
-    the known names and the program), the rest computed on all cores."""
+class Remembered:
+    """Results kept between builds in one cache entry, by keys that hold all a result depends on; the entry
+    keeps only those the last build used. Records' values are digested once for all users (`values_key`)."""
 
-    def __init__(self, store: cache.Store | None):
+    name = ""
+
+    def __init__(self, store: cache.Store | None, values_keys: dict | None = None):
         self.store = store
-        self.remembered: dict | None = None
+        self.values_keys = {} if values_keys is None else values_keys  # id(record) -> digest of its values
+        self._known: dict | None = None
         self.loaded: set = set()
         self.used: dict = {}
 
+    @property
+    def known(self) -> dict:
+        if self._known is None:
+            found = self.store.get(self.name, "all") if self.store else None
+            self._known = found if isinstance(found, dict) else {}
+            self.loaded = set(self._known)
+        return self._known
+
+    def values_key(self, record: Record) -> str:
+        found = self.values_keys.get(id(record))
+        if found is None:
+            found = self.values_keys[id(record)] = cache.key(record.rtype.name, repr(tuple(record.values.items())))
+        return found
+
+    def save(self) -> None:
+        """Keep what this build used (and only that) when it differs from what was loaded."""
+        if self.store and self.used.keys() != self.loaded:
+            self.store.put(self.name, "all", self.used)
+
+
+class DecisionMaker(Remembered):
+    """Decisions for publish(): remembered by the record's own values with the day, the settings and the
+    revoked decisions of the build (a decision is a pure function of them, rules.windows.RuleContext)."""
+
+    name = "decisions"
+
+    def __call__(self, rtype: RecordType, records: list[Record], ctx: RuleContext) -> list[Decision]:
+        context = cache.key(self.name, ctx.as_of, repr(ctx.settings),
+                            repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
+        out = []
+        for record in records:
+            key = cache.key(context, self.values_key(record))
+            found = self.known.get(key)
+            if found is None:
+                found = self.known[key] = rtype.decide(record, ctx)
+            self.used[key] = found
+            out.append(found)
+        return out
+
+
+class ViewMaker(Remembered):
+    """Public views for publish(): remembered between builds by the record's own values (with the settings,
+    the known names and the program), the rest computed on all cores."""
+
+    name = "views"
+
     def __call__(self, records: list[Record], settings: Settings, names: frozenset[str]) -> list:
-        if self.remembered is None:
-            found = self.store.get("views", "all") if self.store else None
-            self.remembered = found if isinstance(found, dict) else {}
-            self.loaded = set(self.remembered)
-        context = cache.key("views", repr(settings), "\x00".join(sorted(names)))
-        keys = [cache.key(context, r.rtype.name, repr(tuple(r.values.items()))) for r in records]
-        missing = [i for i, k in enumerate(keys) if k not in self.remembered]
+        context = cache.key(self.name, repr(settings), "\x00".join(sorted(names)))
+        keys = [cache.key(context, self.values_key(r)) for r in records]
+        missing = [i for i, k in enumerate(keys) if k not in self.known]
         chunks = [missing[i:i + VIEW_CHUNK] for i in range(0, len(missing), VIEW_CHUNK)]
         state = {"records": records, "settings": settings, "names": names, "chunks": chunks}
         for chunk, views in zip(chunks, parallel.run(_views_job, range(len(chunks)), state)):
             for i, view in zip(chunk, views):
-                self.remembered[keys[i]] = view
-        made = [self.remembered[k] for k in keys]
+                self.known[keys[i]] = view
+        made = [self.known[k] for k in keys]
         self.used.update(zip(keys, made))
         return [(view, log, k) for (view, log, _), k in zip(made, keys)]  # the key is a digest of the inputs
-
-    def save(self) -> None:
-        """Keep the views this build used (and only those) when they differ from what was loaded."""
-        if self.store and self.used.keys() != self.loaded:
-            self.store.put("views", "all", self.used)
 
 
 def _views_job(state: dict, chunk: int) -> list:
@@ -255,8 +296,11 @@ def _views_job(state: dict, chunk: int) -> list:
 def prepare(plan: Plan) -> Prepared:
     inspection, settings = plan.inspection, plan.settings
     with phase("decide and redact"):
-        views = ViewMaker(cache.Store(plan.site.root / settings.history_dir))
-        pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views)
+        store = cache.Store(plan.site.root / settings.history_dir)
+        decisions = DecisionMaker(store)
+        views = ViewMaker(store, decisions.values_keys)
+        pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views, decisions)
+        decisions.save()
         views.save()
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)

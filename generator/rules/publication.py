@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
-from ..core.model import Campaign, Dataset, Record
+from ..core.model import Campaign, Dataset, Decision, Record
 from ..core.schema import RecordType
 from ..core.settings import Settings
 from .redact import RedactionLog, public_campaign, public_view
@@ -109,17 +109,24 @@ def views_of(records: list[Record], settings: Settings,
 ViewMaker = Callable[[list[Record], Settings, frozenset], list[tuple[dict, RedactionLog, str]]]
 
 
+def decide_each(rtype: RecordType, records: list[Record], ctx: RuleContext) -> list[Decision]:
+    return [rtype.decide(record, ctx) for record in records]
+
+
+Decider = Callable[[RecordType, list[Record], RuleContext], list[Decision]]
+
+
 def publish(dataset: Dataset, registry: Iterable[RecordType], settings: Settings, as_of: date,
-            names: frozenset[str], view_maker: ViewMaker = views_of) -> Publication:
-    """Decide every record and build the public views of those shown (by `view_maker`: the build spreads the
-    work over processes and remembers views between builds)."""
+            names: frozenset[str], view_maker: ViewMaker = views_of, decider: Decider = decide_each) -> Publication:
+    """Decide every record (by `decider`) and build the public views of those shown (by `view_maker`); the
+    build remembers both between builds, and spreads the views over processes."""
     registry = tuple(registry)
     pub = Publication(as_of)
     ctx, changes = rule_context(dataset, registry, settings, as_of)
     for rtype in registry:
         public = []
-        for record in dataset.records.get(rtype.name, []):
-            decision = rtype.decide(record, ctx)
+        records = dataset.records.get(rtype.name, [])
+        for record, decision in zip(records, decider(rtype, records, ctx)):
             if decision.next_change:
                 changes.append(decision.next_change)
             if not decision.visibility.is_public:
