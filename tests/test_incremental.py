@@ -173,3 +173,18 @@ def test_a_revocation_takes_down_the_listing_resting_on_it_at_the_next_build(fix
     site.cases_csv([case_row(1, 状态="已撤销", 状态日期="2026-05-20", 状态说明="复议撤销"), case_row(2)])
     _step(site, tmp_path, capsys)
     assert not (site.site / "blacklist" / PARTY).exists()
+
+
+def test_a_decision_document_changed_alone_reaches_its_page_at_the_next_build(fixture_site, tmp_path, capsys):
+    # Records take their document's text from data/decisions/: what is remembered of a type's records
+    # between builds (decisions, views) is keyed by that folder too, not only by the spreadsheets.
+    site = fixture_site
+    site.cases_csv([case_row(1), case_row(2)])
+    folder = site.root / "data" / "decisions"
+    folder.mkdir()
+    document = folder / "测试市监罚〔2026〕1号.txt"
+    document.write_text("当事人销售不合格灭火器。第一稿。", encoding="utf-8")
+    _step(site, tmp_path, capsys)
+    document.write_text("当事人销售不合格灭火器。第二稿。", encoding="utf-8")
+    _step(site, tmp_path, capsys)
+    assert "第二稿" in site.page("cases/测试市监罚-2026-1号/")

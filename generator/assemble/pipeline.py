@@ -134,8 +134,11 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
             records += result.make_records(rtype)
             read += result.rows
             rejected += result.rejected
+        names = [name for number, (job_type, _, _, name) in enumerate(jobs) if job_type == index]
         if rtype.documents is not None:
             records = attach_documents(records, rtype, data_dir, report, root, settings)
+            names.append(_folder_digest(data_dir / rtype.documents.folder))
+        dataset.keys[rtype.name] = cache.key("records", rtype.name, repr(settings), *names)
         across, bad = check_across(records, rtype, settings)
         report.extend(across)
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]
@@ -144,6 +147,14 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
     dataset.campaigns = read_campaigns(data_dir / CAMPAIGNS, report, root, settings)
     _check_campaign_links(dataset, report)
     return dataset
+
+
+def _folder_digest(folder: Path) -> str:
+    """Every file's name and content under a folder (decision documents)."""
+    if not folder.is_dir():
+        return ""
+    return cache.key(*(f"{path.relative_to(folder).as_posix()}:{cache.file_digest(path)}"
+                       for path in sorted(folder.rglob("*")) if path.is_file()))
 
 
 def _intake_job(state: dict, number: int) -> FileResult:
@@ -217,13 +228,12 @@ VIEW_CHUNK = 2000
 
 class Remembered:
     """Results kept between builds in one cache entry, by keys that hold all a result depends on; the entry
-    keeps only those the last build used. Records' values are digested once for all users (`values_key`)."""
+    keeps only those the last build used."""
 
     name = ""
 
-    def __init__(self, store: cache.Store | None, values_keys: dict | None = None):
+    def __init__(self, store: cache.Store | None):
         self.store = store
-        self.values_keys = {} if values_keys is None else values_keys  # id(record) -> digest of its values
         self._known: dict | None = None
         self.loaded: set = set()
         self.used: dict = {}
@@ -236,12 +246,6 @@ class Remembered:
             self.loaded = set(self._known)
         return self._known
 
-    def values_key(self, record: Record) -> str:
-        found = self.values_keys.get(id(record))
-        if found is None:
-            found = self.values_keys[id(record)] = cache.key(record.rtype.name, repr(tuple(record.values.items())))
-        return found
-
     def save(self) -> None:
         """Keep what this build used (and only that) when it differs from what was loaded."""
         if self.store and self.used.keys() != self.loaded:
@@ -249,23 +253,30 @@ class Remembered:
 
 
 class DecisionMaker(Remembered):
-    """Decisions for publish(): remembered by the record's own values with the day, the settings and the
-    revoked decisions of the build (a decision is a pure function of them, rules.windows.RuleContext)."""
+    """Decisions for publish(), one list per type: remembered by what its records were made from
+    (Dataset.keys) with the day, the settings and the build's revoked decisions (a decision is a pure function
+    of its record and them, rules.windows.RuleContext)."""
 
     name = "decisions"
 
+    def __init__(self, store: cache.Store | None, dataset: Dataset):
+        super().__init__(store)
+        self.dataset_keys = dataset.keys
+        self.keys: dict[str, str] = {}  # type name -> the key its decisions were found or kept under
+
     def __call__(self, rtype: RecordType, records: list[Record], ctx: RuleContext) -> list[Decision]:
-        context = cache.key(self.name, ctx.as_of, repr(ctx.settings),
-                            repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
-        out = []
-        for record in records:
-            key = cache.key(context, self.values_key(record))
-            found = self.known.get(key)
-            if found is None:
-                found = self.known[key] = rtype.decide(record, ctx)
-            self.used[key] = found
-            out.append(found)
-        return out
+        made_from = self.dataset_keys.get(rtype.name)
+        if not made_from:  # records not read by read_dataset: nothing to remember them by
+            self.keys[rtype.name] = ""
+            return [rtype.decide(record, ctx) for record in records]
+        key = self.keys[rtype.name] = cache.key(
+            self.name, made_from, ctx.as_of, repr(ctx.settings),
+            repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
+        found = self.known.get(key)
+        if not isinstance(found, list) or len(found) != len(records):
+            found = self.known[key] = [rtype.decide(record, ctx) for record in records]
+        self.used[key] = found
+        return found
 
 
 class ViewMaker(Remembered):
@@ -274,9 +285,21 @@ class ViewMaker(Remembered):
 
     name = "views"
 
+    def __init__(self, store: cache.Store | None, decisions: DecisionMaker):
+        super().__init__(store)
+        self.decisions = decisions
+
     def __call__(self, records: list[Record], settings: Settings, names: frozenset[str]) -> list:
         context = cache.key(self.name, repr(settings), "\x00".join(sorted(names)))
-        keys = [cache.key(context, self.values_key(r)) for r in records]
+        # the type's records and decisions as last time: the same records are public, with the same views
+        made_from = self.decisions.keys.get(records[0].rtype.name) if records else ""
+        whole = cache.key(context, made_from) if made_from else None
+        kept = self.known.get(whole) if whole else None
+        if isinstance(kept, list) and len(kept) == len(records) and all(k in self.known for _, _, k in kept):
+            self.used[whole] = kept
+            self.used.update((k, self.known[k]) for _, _, k in kept)  # each view, for a later partial change
+            return kept
+        keys = [cache.key(context, r.rtype.name, repr(tuple(r.values.items()))) for r in records]
         missing = [i for i, k in enumerate(keys) if k not in self.known]
         chunks = [missing[i:i + VIEW_CHUNK] for i in range(0, len(missing), VIEW_CHUNK)]
         state = {"records": records, "settings": settings, "names": names, "chunks": chunks}
@@ -285,7 +308,10 @@ class ViewMaker(Remembered):
                 self.known[keys[i]] = view
         made = [self.known[k] for k in keys]
         self.used.update(zip(keys, made))
-        return [(view, log, k) for (view, log, _), k in zip(made, keys)]  # the key is a digest of the inputs
+        out = [(view, log, k) for (view, log, _), k in zip(made, keys)]  # the key is a digest of the inputs
+        if whole:
+            self.used[whole] = self.known[whole] = out
+        return out
 
 
 def _views_job(state: dict, chunk: int) -> list:
@@ -297,8 +323,8 @@ def prepare(plan: Plan) -> Prepared:
     inspection, settings = plan.inspection, plan.settings
     with phase("decide and redact"):
         store = cache.Store(plan.site.root / settings.history_dir)
-        decisions = DecisionMaker(store)
-        views = ViewMaker(store, decisions.values_keys)
+        decisions = DecisionMaker(store, inspection.dataset)
+        views = ViewMaker(store, decisions)
         pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views, decisions)
         decisions.save()
         views.save()

@@ -130,6 +130,8 @@ class Dataset:
     read: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
     released: bool = False  # see release()
+    # type name -> a digest of all its records were made from (files, mapping, documents, settings, program)
+    keys: dict[str, str] = field(default_factory=dict)
 
     def all_records(self):
         if self.released:
