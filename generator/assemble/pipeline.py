@@ -281,7 +281,8 @@ class DecisionMaker(Remembered):
 
 class ViewMaker(Remembered):
     """Public views for publish(): remembered between builds by the record's own values (with the settings,
-    the known names and the program), the rest computed on all cores."""
+    the known names and the program), and as one list for a type whose records and decisions are as last
+    time; the rest computed on all cores."""
 
     name = "views"
 
