@@ -188,3 +188,19 @@ def test_a_decision_document_changed_alone_reaches_its_page_at_the_next_build(fi
     document.write_text("当事人销售不合格灭火器。第二稿。", encoding="utf-8")
     _step(site, tmp_path, capsys)
     assert "第二稿" in site.page("cases/测试市监罚-2026-1号/")
+
+
+def test_a_name_learnt_from_the_data_is_masked_in_a_bulletins_description_at_the_next_build(fixture_site,
+                                                                                           tmp_path, capsys):
+    # With no record public (a warning only is never published), nothing but the known names says that a
+    # hand-written page must be rendered again: the theme engine's result is remembered by them too.
+    site = fixture_site
+    warning = {"处罚类别": "警告", "罚款金额": "", "处罚内容": "警告。"}
+    site.cases_csv([case_row(1, **warning)])
+    about = site.root / "content" / "about.md"
+    about.write_text("---\ndescription: 本站由欧阳明月维护。\n---\n# 关于本站\n\n本站公开行政处罚信息。\n", encoding="utf-8")
+    _step(site, tmp_path, capsys)
+    site.cases_csv([case_row(1, **warning), case_row(2, 当事人名称="欧阳明月", 当事人类型="个体工商户",
+                                                     统一社会信用代码=uscc("92110000123450002"), **warning)])
+    _step(site, tmp_path, capsys)
+    assert "欧阳明月" not in (site.site / "about" / "index.html").read_text(encoding="utf-8")

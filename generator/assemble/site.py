@@ -80,10 +80,11 @@ def _dict(value) -> dict:
 def theme_key(prepared: Prepared, engine_inputs: str) -> str:
     """All the theme engine's result depends on: what the engine itself reads (engine_inputs: its configuration,
     the hand-written pages, its version), the templates, settings and program, all the SiteContent holds (the
-    job is made from it), the day judged by and today."""
+    job is made from it), the persons' names the hand-written pages are masked with, the day judged by and
+    today."""
     plan = prepared.plan
     return cache.key("theme", engine_inputs, context_digest(prepared), prepared.content.content_digest(),
-                     plan.as_of, plan.today, plan.strict)
+                     "\x00".join(sorted(plan.inspection.names)), plan.as_of, plan.today, plan.strict)
 
 
 def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, Path], Theme],
