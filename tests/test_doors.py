@@ -95,9 +95,10 @@ def test_markup_in_a_guide_title_is_refused_and_nothing_is_published(sample, old
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory) -> tuple[Path, str]:
+def planted(tmp_path_factory) -> tuple[Path, str, list[str]]:
     """One copy of the sample with a bulletin, a sourced bulletin and a campaign carrying a phone number in every
-    text an editor writes, built once: (the site folder, what the build wrote to standard error)."""
+    text an editor writes, built once: (the site folder, what the build wrote to standard error, the files of the
+    site that hold the number)."""
     root = _copy_sample(tmp_path_factory.mktemp("planted") / "sample")
     _post(root, "quoted.md", f"date: '2026-10-19'\ndescription: 联系人手机{PHONE}\ncategories:\n  - 执法动态\n",
           "# 日期加引号的通报\n\n这篇通报的日期写在引号里。\n")
@@ -110,13 +111,12 @@ def planted(tmp_path_factory) -> tuple[Path, str]:
     with contextlib.redirect_stderr(err):
         assert _run(root, "build") == 0
     site = root / "site"
-    assert not [path for path, data in _site_bytes(site) if PHONE.encode() in data]
-    return site, err.getvalue()
+    return site, err.getvalue(), [path for path, data in _site_bytes(site) if PHONE.encode() in data]
 
 
 def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(planted):
-    site, warnings = planted
-    assert "personal-data-masked" in warnings
+    site, warnings, leaks = planted
+    assert "personal-data-masked" in warnings and not leaks
     page = next(site.glob("news/2026/*/index.html"), None)
     pages = [p for p in site.glob("news/2026/*/index.html") if "日期加引号的通报" in p.read_text(encoding="utf-8")]
     assert page and pages and "2026" in pages[0].read_text(encoding="utf-8")
@@ -124,7 +124,8 @@ def test_a_description_is_masked_a_quoted_date_is_a_date_and_the_site_builds(pla
 
 
 def test_a_bulletins_source_and_publisher_are_masked_text_under_its_heading(planted, sample, capsys):
-    site, _ = planted
+    site, _, leaks = planted
+    assert not leaks
     page = next(p for p in site.glob("news/2026/*/index.html") if "注明来源的通报" in p.read_text(encoding="utf-8"))
     html = page.read_text(encoding="utf-8")
     assert "<dt>来源</dt><dd>执法科（联系人手机[手机号已隐去]）</dd>" in html
@@ -174,7 +175,8 @@ def test_a_figure_that_is_no_number_is_an_error_with_its_line(sample, capsys):
 
 
 def test_every_campaign_text_is_masked_in_every_output(planted):
-    site, _ = planted
+    site, _, leaks = planted
+    assert not leaks
     rows = json.loads((site / "data/campaign_stats.json").read_text(encoding="utf-8"))["records"]
     figure = next(r for r in rows if r["campaign"] == "door-test" and r["source"] == "机关通报")
     assert figure["value"] == 130000 and figure["qualifier"] == "余" and figure["written"] == "13万余"
