@@ -65,6 +65,15 @@ class Store:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(folder / f"{name}.pkl")
 
+    def recall(self, namespace: str, name: str, key: str):
+        """What remember() kept under this name when its key was `key`; None otherwise."""
+        found = self.get(namespace, name)
+        return found[1] if isinstance(found, tuple) and len(found) == 2 and found[0] == key else None
+
+    def remember(self, namespace: str, name: str, key: str, value) -> None:
+        """One result under a name, with the key (a digest of all it depends on) a later build must match."""
+        self.put(namespace, name, (key, value))
+
     def keep_only(self, namespace: str, names: set[str]) -> None:
         """Forget entries not used by this build, so the cache does not grow without end."""
         folder = self.folder / namespace

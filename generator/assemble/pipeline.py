@@ -51,10 +51,11 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
     if site.theme_dir is None or not (site.theme_dir / TEMPLATE_DIR).is_dir():
         report.error(codes.CONFIG_INVALID, f"mkdocs.yml 的 theme.custom_dir 应指向含有 {TEMPLATE_DIR}/ 模板的主题目录（示例为 theme）",
                      file=site.config_file.name, column="theme.custom_dir")
+    store = cache.Store(site.root / settings.history_dir)
     with phase("read and check data"):
-        dataset = read_dataset(site.root, settings, registry, report, cache.Store(site.root / settings.history_dir))
+        dataset = read_dataset(site.root, settings, registry, report, store)
     with phase("names"):
-        names = known_names(list(dataset.all_records()), cache.Store(site.root / settings.history_dir))
+        names = known_names(list(dataset.all_records()), store)
     check_setting_texts(site.texts, site.config_file.name, names, report)
     pages, guides, posts = [], [], []
     if site.docs_dir.is_dir():
@@ -68,11 +69,10 @@ def inspect(site: SiteConfig, registry: tuple[RecordType, ...]) -> Inspection:
 def known_names(records: list, store: cache.Store) -> frozenset[str]:
     """person_names, remembered between builds by the only values it reads."""
     key = cache.key("names", repr([tuple(r.role(role) for role in NAME_ROLES) for r in records]))
-    found = store.get("names", "all")
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
-        return found[1]
-    names = person_names(records)
-    store.put("names", "all", (key, names))
+    names = store.recall("names", "all", key)
+    if names is None:
+        names = person_names(records)
+        store.remember("names", "all", key, names)
     return names
 
 
@@ -134,11 +134,11 @@ def read_dataset(root: Path, settings: Settings, registry: tuple[RecordType, ...
             records += result.make_records(rtype)
             read += result.rows
             rejected += result.rejected
-        names = [name for number, (job_type, _, _, name) in enumerate(jobs) if job_type == index]
+        made_from = [name for job_type, _, _, name in jobs if job_type == index]  # each name holds its file
         if rtype.documents is not None:
             records = attach_documents(records, rtype, data_dir, report, root, settings)
-            names.append(_folder_digest(data_dir / rtype.documents.folder))
-        dataset.keys[rtype.name] = cache.key("records", rtype.name, repr(settings), *names)
+            made_from.append(_folder_digest(data_dir / rtype.documents.folder))
+        dataset.keys[rtype.name] = cache.key("records", rtype.name, repr(settings), *made_from)
         across, bad = check_across(records, rtype, settings)
         report.extend(across)
         dataset.records[rtype.name] = [r for i, r in enumerate(records) if i not in bad]

@@ -109,10 +109,9 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
     try:
         with phase("theme engine"):
             key = theme_key(prepared, engine_inputs(prepared)) if engine_inputs else None
-            last = None if clean or key is None else store.get("theme", pages_key)
-            if (isinstance(last, tuple) and len(last) == 3 and last[0] == key
-                    and keep_files(generation.path, last[2], holds, live_site)):
-                theme, theme_files = last[1], last[2]
+            last = None if clean or key is None else store.recall("theme", pages_key, key)
+            if last is not None and keep_files(generation.path, last[1], holds, live_site):
+                theme, theme_files = last
             else:
                 theme = theme_engine(prepared, theme_job(prepared), temporary)
                 theme_files = sync_theme(temporary, generation.path, holds)
@@ -132,7 +131,7 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
                 generations.distrust(generations.folder_of(target) / retired)
         store.put("pages", pages_key, written.pages)
         if key is not None:
-            store.put("theme", pages_key, (key, theme, theme_files))
+            store.remember("theme", pages_key, key, (theme, theme_files))
         store.put("outputs", pages_key, written.outputs)
         done = True
     finally:

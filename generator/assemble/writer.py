@@ -102,6 +102,12 @@ class SiteWriter:
         self.site = site
         self.out = Written()
 
+    def part_writer(self) -> "SiteWriter":
+        """The same writer with its own record of what it writes (a part of the outputs, in a worker or not)."""
+        part = copy.copy(self)
+        part.out = Written()
+        return part
+
     # --- Sink --------------------------------------------------------------------------------------------
     def file(self, path: str, data: str | bytes) -> None:
         if path in self.out.files or path in self.theme_files:
@@ -266,8 +272,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
                 inputs = output.inputs(site, writer)
                 if inputs is not None:
                     keys[index] = writer.output_key(inputs)
-                    own = copy.copy(writer)
-                    own.out = Written()
+                    own = writer.part_writer()
                     if own.reuse_output(output.name, inputs):
                         kept[index] = own.out
                         continue
@@ -317,8 +322,7 @@ def _merged(parts: list[Written]) -> Written:
 
 def _output_job(state: dict, job: tuple[int, int, int]) -> Written:
     index, part, parts = job
-    writer = copy.copy(state["writer"])  # its own record of what it wrote, in a worker or (one core) not
-    writer.out = Written()
+    writer = state["writer"].part_writer()
     output = state["outputs"][index]
     started = time.perf_counter()
     output.write(state["prepared"].content, state["prepared"].env, writer, part, parts)
