@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from ..assemble import cache, generations
 from ..core.settings import Settings
+from ..rules.windows import code_key
 from .memory import measure
 from .server import served_path, serving
 from .synth import write_data
@@ -91,16 +92,16 @@ def folder_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 1)
 
 
-def change_one_fine(data: Path) -> str:
-    """Change the fine of one case in a CSV file, as a clerk correcting a typo would; returns which. The newest
-    year's files first: its cases are public, so the change reaches the site (an older one may be withheld)."""
+def change_one_fine(data: Path, public: set[str]) -> str:
+    """Change the fine of one public case in a CSV file, as a clerk correcting a typo would; returns which.
+    public: the code_key of each public decision number (a withheld case's change would not reach the site)."""
     for path in sorted((data / "cases").glob("*.csv"), reverse=True):
         raw = path.read_bytes()
         encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "gb18030"
         rows = list(csv.reader(raw.decode(encoding).splitlines()))
         column = rows[0].index("罚款金额")
         for row in rows[1:]:
-            if row[column].replace(".", "").isdigit():
+            if row[column].replace(".", "").isdigit() and code_key(row[0]) in public:
                 row[column] = str(int(float(row[column])) + 100)
                 with path.open("w", encoding=encoding, newline="") as out:
                     csv.writer(out, lineterminator="\r\n").writerows(rows)
@@ -187,7 +188,7 @@ def benchmark(folder: Path, source: Path, cases: int, blacklist: int, as_of: dat
     noop_s, _ = build(folder, as_of, say)
     say(f"      {noop_s} 秒")
     say("[4/6] 修改一条罚款金额后重新构建")
-    changed = change_one_fine(folder / "data")
+    changed = change_one_fine(folder / "data", {code_key(row["decision_no"]) for row in rows["cases"]})
     before = live_files(folder)
     one_s, _ = build(folder, as_of, say)
     after = live_files(folder)
