@@ -5,11 +5,15 @@ counts per class). Variants are generated, not listed: the same classes must hol
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
 import redaction_corpus as corpus
+from generator.core import segmenter
 from generator.core.personal import mask_text
 
 
@@ -22,6 +26,37 @@ def test_the_corpus_leaks_nothing_and_changes_nothing_innocent():
     assert all(row["planted"] or row["innocent"] for row in table.values())
     assert sum(row["planted"] for row in table.values()) >= 400
     assert corpus.failures(mask) == []
+
+
+def test_the_scanner_reads_the_same_after_a_build_dropped_its_dictionary():
+    """A build drops the word segmenter's dictionary before its pages are written (segmenter.release): whatever
+    masks a name after that loads it again and masks exactly as before."""
+    items = [item for group in (*corpus.PLANTED.values(), *corpus.INNOCENT.values()) for item in group]
+    before = [mask(item.text, item.names) for item in items]
+    segmenter.release()
+    assert [mask(item.text, item.names) for item in items] == before
+    assert corpus.failures(mask) == []
+    segmenter.release()  # twice, and once more with nothing loaded since
+    segmenter.release()
+    assert mask("经办人张三，负责人安排整改。") == "经办人张*，负责人安排整改。"
+
+
+def test_dropping_the_dictionary_gives_its_memory_back():
+    """What the page writers inherit: in a process of its own, masking loads the dictionary (~100 MB) and
+    release() gives it back to the system; nothing else keeps it."""
+    code = ("from generator.core import segmenter\n"
+            "from generator.core.memory import give_back\n"
+            "from generator.core.personal import mask_text\n"
+            "def rss():\n"
+            "    give_back()\n"
+            "    return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))\n"
+            "mask_text('经办人张三', frozenset())\n"
+            "loaded = rss()\n"
+            "segmenter.release()\n"
+            "print(loaded - rss())\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert int(done.stdout) > 60_000  # kB
 
 
 # --- generated disguises -----------------------------------------------------------------------------

@@ -64,6 +64,8 @@ class History:
         if current["as_of"] < self.previous.get("as_of", ""):
             return current, events  # a rebuild of an earlier day: it neither adds to nor rewrites the log
         before, now = self.previous.get("records", {}), current["records"]
+        if before.keys() == now.keys():  # the same records public (the daily build of a quiet day): no event
+            return current, events[-HISTORY_LIMIT:]
         # a number written with other brackets (〔2026〕 for [2026]) is the same record
         known_before, known_now = {_same(k) for k in before}, {_same(k) for k in now}
         added = [{"type": v["type"], "id": k.split(":", 1)[1], "name": v["name"], "url": v["url"]}
@@ -84,8 +86,8 @@ class History:
         return self.previous is None or manifest["as_of"] >= self.previous.get("as_of", "")
 
     def save(self, manifest: dict, events: list[dict]) -> None:
-        if not self.moves_forward(manifest):
-            return
+        if not self.moves_forward(manifest) or (manifest == self.previous and events == self.events):
+            return  # an earlier day's rebuild, or nothing to record: the files stay as they are
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, data in ((MANIFEST, manifest), (HISTORY, events)):
             tmp = self.folder / (name + ".tmp")

@@ -15,6 +15,7 @@ from ..assemble.pipeline import finish, make_plan, prepare
 from ..assemble.report import write_report
 from ..assemble.summary import summary
 from ..core.clock import Clock
+from ..core import segmenter
 from ..core.memory import give_back
 from ..core.timing import phases
 from ..recordtypes import REGISTRY
@@ -87,6 +88,7 @@ def run(args, config_file: Path, clock: Clock) -> int:
     elif plan.failed() and not args.json:
         print(plan.report.text(limit=50), file=sys.stderr)
     plan.inspection.dataset.release()  # from here on pages are made from the public views only
+    segmenter.release()  # names are masked: the page writers forked from here need no dictionary
     give_back()
     if plan.failed():
         say(f"数据有错误，网站未生成，原有网站保持不变。请按上面的提示修改后重试（全部问题见 {files[1]}）。",

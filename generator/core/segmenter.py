@@ -25,6 +25,39 @@ def jieba_ready():
     return jieba
 
 
+def tagger():
+    """jieba's part-of-speech segmenter (jieba.posseg.dt), its dictionary and word tags loaded."""
+    jieba = jieba_ready()
+    import jieba.posseg
+
+    if not jieba.posseg.dt.word_tag_tab:  # emptied by release()
+        jieba.posseg.dt.load_word_tag(jieba.dt.get_dict_file())
+    return jieba.posseg.dt
+
+
+_forgetting: list = []  # what else holds the dictionaries (a cache of them): cleared by release()
+
+
+def on_release(forget) -> None:
+    _forgetting.append(forget)
+
+
+def release() -> None:
+    """Drop jieba's dictionary and word tags from this process (about 100 MB: half a million words twice).
+    After the records are redacted a build needs neither, and the processes that write its pages are forked
+    from this one: what it holds, they hold. A later use loads them again, as the first did."""
+    if not jieba_ready.cache_info().currsize:
+        return
+    import jieba
+    import jieba.posseg
+
+    jieba_ready.cache_clear()
+    for forget in _forgetting:
+        forget()
+    jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+    jieba.posseg.dt.word_tag_tab = {}
+
+
 def read_cache(tokenizer) -> bool:
     """Fill a jieba tokenizer from jieba's cache of its default dictionary; False where jieba must do it."""
     import jieba

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..segmenter import jieba_ready
+from ..segmenter import jieba_ready, on_release, tagger
 from .trie import words_pattern
 
 COMPOUND_SURNAMES = (
@@ -72,9 +72,11 @@ PLACE = ("路", "街", "村", "镇", "乡", "县", "市", "区", "省", "桥", "
 
 @functools.cache
 def _dictionary() -> tuple[dict, dict]:
-    import jieba.posseg
+    segmenter = tagger()
+    return segmenter.tokenizer.FREQ, segmenter.word_tag_tab
 
-    return jieba_ready().dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+on_release(_dictionary.cache_clear)
 
 
 def frequency(word: str) -> int:
@@ -166,10 +168,7 @@ def _tagged_person(view: str, at: int) -> bool:
     """Whether the word segmenter reads a person's name at `at` (王五在路边…; not 销售…, 于2026年…)."""
     if view[at:at + 1] not in SURNAMES and view[at:at + 2] not in COMPOUND_SURNAMES:
         return False
-    import jieba.posseg
-
-    jieba_ready()
-    words = list(jieba.posseg.cut(view[at:at + 8]))
+    words = list(tagger().cut(view[at:at + 8]))
     if not words:
         return False
     if words[0].flag.startswith("nr"):
