@@ -56,7 +56,7 @@ def test_every_kind_of_change_gives_what_a_build_from_nothing_gives(fixture_site
     made, reused = _step(site, tmp_path, capsys)
     assert reused == 0 and made >= 6
 
-    # nothing changed: nothing is made, whichever generation is written
+    # nothing changed: nothing is made (and the live site stays live: see the quiet-day test)
     for _ in range(2):
         assert _step(site, tmp_path, capsys) == (0, made)
     before = site.page("cases/测试市监罚-2026-3号/")
@@ -138,14 +138,48 @@ def test_a_page_kept_from_the_live_site_is_never_written_through(fixture_site, c
     site = fixture_site
     site.cases_csv([case_row(n) for n in range(1, 4)])
     _build(site, capsys)
-    _build(site, capsys)  # both generations written, the second keeping the first's pages
+    site.cases_csv([case_row(n, 罚款金额="4万") if n == 3 else case_row(n) for n in range(1, 4)])
+    _build(site, capsys)  # both generations written, the second keeping the first's other pages
     page = Path("cases") / "测试市监罚-2026-2号" / "index.html"
     shown = (site.site / page).read_bytes()
     was_live = generations.folder_of(site.site) / generations.live_name(site.site)
-    site.cases_csv([case_row(n, 罚款金额="3万") if n == 2 else case_row(n) for n in range(1, 4)])
+    fines = {2: "3万", 3: "4万"}
+    site.cases_csv([case_row(n, 罚款金额=fines[n]) if n in fines else case_row(n) for n in range(1, 4)])
     _build(site, capsys)
     assert "30,000" in (site.site / page).read_text(encoding="utf-8")
     assert (was_live / page).read_bytes() == shown
+
+
+def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file of a folder, by which file it is and when it was last written."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def test_a_rebuild_with_nothing_changed_leaves_the_live_site_as_it_is(fixture_site, tmp_path, capsys):
+    # A daily build on a quiet day: the site readers see is not swapped and no file of it is touched; the
+    # other generation keeps what was written into it, trusted, so later changes are still made incrementally
+    # and come out right (the sitemap written aside on a quiet day, then wanted back as it was).
+    site = fixture_site
+    site.cases_csv([case_row(n) for n in range(1, 4)])
+    made, _ = _build(site, capsys)
+
+    def quiet_day() -> None:
+        live, stamps = generations.live_name(site.site), _stamps(site.site)
+        assert _build(site, capsys)[0] == 0
+        assert generations.live_name(site.site) == live and _stamps(site.site) == stamps
+
+    quiet_day()
+    quiet_day()
+    site.cases_csv([case_row(n) for n in range(1, 5)])
+    _step(site, tmp_path, capsys)
+    quiet_day()
+    site.cases_csv([case_row(n) for n in range(1, 4)])
+    _step(site, tmp_path, capsys)
+    site.cases_csv([case_row(n, 罚款金额="3万") if n == 2 else case_row(n) for n in range(1, 4)])
+    made_now, reused_now = _step(site, tmp_path, capsys)
+    assert "30,000" in site.page("cases/测试市监罚-2026-2号/") and made_now < made and reused_now > 0
+    quiet_day()
 
 
 def test_a_party_name_that_turns_out_a_persons_is_masked_everywhere_in_the_next_build(fixture_site, tmp_path,

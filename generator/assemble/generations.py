@@ -1,5 +1,6 @@
 """The published folder as two generations: `site` is a link to the live one; a build brings the other up to
-date, writing only the files whose content changed, and then swaps the link in one rename. Readers never see
+date, writing only the files whose content changed, and then swaps the link in one rename (when the result is
+exactly the live site, it swaps nothing and touches none of the live files). Readers never see
 half a site, a refused build changes nothing, and no build copies or deletes the whole site (at 100,000
 records a copy takes ten seconds and a delete fifteen on an ordinary disk).
 
@@ -130,6 +131,13 @@ def live_manifest(target: Path, cache_folder: Path) -> dict[str, str]:
 
 def complete(generation: Generation, target: Path, cache_folder: Path, files: dict[str, str]) -> None:
     """Record what the generation now holds, then make it the live site with one rename."""
+    settle(generation, target, cache_folder, files)
+    swap_link(target, generation.path)
+
+
+def settle(generation: Generation, target: Path, cache_folder: Path, files: dict[str, str]) -> None:
+    """Record what the generation now holds (path -> digest) and trust it again. Alone: a build that found the
+    live site as it is leaves the generation it wrote into aside, for the build that next changes something."""
     manifest_path = _manifest_file(cache_folder, target, generation.path.name)
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     token = token_of(files)
@@ -137,7 +145,6 @@ def complete(generation: Generation, target: Path, cache_folder: Path, files: di
     tmp.write_text(json.dumps({"token": token, "files": files}, separators=(",", ":")), encoding="utf-8")
     tmp.replace(manifest_path)
     (generation.path / TOKEN).write_text(token, encoding="utf-8")
-    swap_link(target, generation.path)
 
 
 def token_of(files: dict[str, str]) -> str:

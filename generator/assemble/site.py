@@ -14,7 +14,8 @@ from . import cache, generations, staging
 from .pipeline import Prepared
 from ..output.feeds import feeds_of
 from ..output.guide_records import marker as guide_marker
-from .writer import SiteWriter, keep_files, remove_stale, snippets, sources, sync_theme, write_parallel
+from .writer import (SiteWriter, kept_files, link_from_live, remove_stale, snippets, sources, sync_theme,
+                     write_parallel)
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,14 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
         with phase("theme engine"):
             key = theme_key(prepared, engine_inputs(prepared)) if engine_inputs else None
             last = None if clean or key is None else store.recall("theme", pages_key, key)
-            if last is not None and keep_files(generation.path, last[1], holds, live_site):
+            theme_links = None if last is None else kept_files(last[1], holds, live_site)
+            if theme_links is not None:
                 theme, theme_files = last
+                theme_wrote: list[str] = []
             else:
                 theme = theme_engine(prepared, theme_job(prepared), temporary)
-                theme_files = sync_theme(temporary, generation.path, holds)
+                theme_files, theme_wrote = sync_theme(temporary, generation.path, holds)
+                theme_links = []
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=live_site,
                             pages_before=_dict(None if clean else store.get("pages", pages_key)),
@@ -122,13 +126,22 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
                             outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
         written = write_parallel(prepared, writer)
         files = {**theme_files, **written.files}
-        with phase("remove what is gone"):
-            removed = remove_stale(generation.path, set(files), before)
-        with phase("swap"):
-            retired = generations.live_name(target)
-            generations.complete(generation, target, store.folder, files)
-            if clean and retired:  # hand edits there too: the build that next writes it trusts nothing
-                generations.distrust(generations.folder_of(target) / retired)
+        if live and files == live and (trusted or not before):
+            # the live site as it is (a rebuild with nothing changed): it stays live, and the folder written keeps
+            # what it held (known: trusted, or empty) with what was written into it, for the next build
+            removed = 0
+            generations.settle(generation, target, store.folder,
+                               {**holds, **{path: files[path] for path in theme_wrote + written.wrote}})
+        else:
+            with phase("take unchanged files from the live site"):
+                link_from_live(target.resolve(), generation.path, theme_links + written.linked)
+            with phase("remove what is gone"):
+                removed = remove_stale(generation.path, set(files), before)
+            with phase("swap"):
+                retired = generations.live_name(target)
+                generations.complete(generation, target, store.folder, files)
+                if clean and retired:  # hand edits there too: the build that next writes it trusts nothing
+                    generations.distrust(generations.folder_of(target) / retired)
         store.put("pages", pages_key, written.pages)
         if key is not None:
             store.remember("theme", pages_key, key, (theme, theme_files))

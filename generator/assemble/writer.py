@@ -62,6 +62,8 @@ class Written:
     made: int = 0  # pages rendered
     reused: int = 0  # pages taken as they were
     timings: dict[str, float] = field(default_factory=dict)  # seconds per output, in the process that wrote
+    wrote: list[str] = field(default_factory=list)  # paths written into the folder (its content was not there)
+    linked: list[str] = field(default_factory=list)  # paths to take from the live site: see link_from_live()
     # whole output -> (inputs key, {path: digest}, [page urls in order])
     outputs: dict[str, tuple] = field(default_factory=dict)
 
@@ -118,6 +120,7 @@ class SiteWriter:
         if self.holds.get(path) == sha:
             return  # the folder holds this content already
         put(self.site_dir / path, data)
+        self.out.wrote.append(path)
 
     @contextmanager
     def stream(self, path: str) -> Iterator[BinaryIO]:
@@ -141,6 +144,7 @@ class SiteWriter:
                 partial.unlink()
             else:
                 os.replace(partial, target)
+                self.out.wrote.append(path)
         finally:
             partial.unlink(missing_ok=True)
 
@@ -204,9 +208,10 @@ class SiteWriter:
         return self.holds.get(path) == sha or (self.live is not None and self.live[1].get(path) == sha)
 
     def _keep(self, path: str, sha: str) -> None:
-        """Put in place the file the folder or the live site holds (checked with _available)."""
+        """Keep the file the folder or the live site holds (checked with _available): one the folder lacks is
+        taken from the live site after all is written, and only if the site differs from the live one."""
         if self.holds.get(path) != sha:
-            _link_live(self.live[0], self.site_dir, path)
+            self.out.linked.append(path)
         self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
@@ -296,6 +301,8 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         writer.out.urls += done.urls
         writer.out.made += done.made
         writer.out.reused += done.reused
+        writer.out.wrote += done.wrote
+        writer.out.linked += done.linked
         writer.out.outputs.update(done.outputs)
         for name, seconds in done.timings.items():
             add_phase(name, seconds)
@@ -315,6 +322,8 @@ def _merged(parts: list[Written]) -> Written:
         whole.urls += part.urls
         whole.made += part.made
         whole.reused += part.reused
+        whole.wrote += part.wrote
+        whole.linked += part.linked
         for name, seconds in part.timings.items():
             whole.timings[name] = whole.timings.get(name, 0.0) + seconds
     return whole
@@ -352,31 +361,37 @@ def remove_stale(site_dir: Path, keep: set[str], before: set[str]) -> int:
     return removed
 
 
-def _link_live(live_dir: Path, site_dir: Path, path: str) -> None:
-    target = fresh(site_dir / path)
-    try:  # the live site's file itself, not a copy: files are never written in place (put())
-        os.link(live_dir / path, target)
-    except OSError:  # a file system without hard links
-        shutil.copyfile(live_dir / path, target)
+def link_from_live(live_dir: Path, site_dir: Path, paths: list[str]) -> None:
+    """Put the live site's files at paths into the folder being written: the live file itself (a hard link),
+    not a copy, as files are never written in place (put())."""
+    made: set[Path] = set()
+    for path in paths:
+        target = site_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(live_dir / path, target)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(live_dir / path, target)
 
 
-def keep_files(site_dir: Path, files: dict[str, str], holds: dict[str, str],
-               live: tuple[Path, dict[str, str]] | None) -> bool:
-    """Put in place files an earlier build wrote (path -> digest), each from the folder being written or from
-    the live site; False, with nothing done, when neither holds one of them any more."""
+def kept_files(files: dict[str, str], holds: dict[str, str],
+               live: tuple[Path, dict[str, str]] | None) -> list[str] | None:
+    """Files an earlier build wrote (path -> digest), each held by the folder being written or by the live
+    site: the paths to take from the live site (link_from_live); None when neither holds one of them any more."""
     if not all(holds.get(path) == sha or (live is not None and live[1].get(path) == sha)
                for path, sha in files.items()):
-        return False
-    for path, sha in files.items():
-        if holds.get(path) != sha:
-            _link_live(live[0], site_dir, path)
-    return True
+        return None
+    return [path for path, sha in files.items() if holds.get(path) != sha]
 
 
-def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str, str]:
+def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """Copy what the theme engine built (in a folder of its own) into the site folder, file by file where the
-    content differs. Returns path -> digest of every file."""
+    content differs. Returns path -> digest of every file, and the paths written."""
     files: dict[str, str] = {}
+    wrote: list[str] = []
     for top, _, names in os.walk(source):
         for name in names:
             full = Path(top) / name
@@ -386,7 +401,8 @@ def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str,
             files[rel] = sha
             if holds.get(rel) != sha:
                 put(site_dir / rel, data)
-    return files
+                wrote.append(rel)
+    return files, wrote
 
 
 def put(target: Path, data: bytes) -> None:
