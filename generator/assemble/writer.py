@@ -103,6 +103,9 @@ class SiteWriter:
         self.context = context
         self.site = site
         self.out = Written()
+        # files kept from the live site are linked at the end (link_from_live), and only if the site differs from
+        # the live one; where outputs run anyway, their workers link what they keep as they go, on all cores
+        self.defer_links = True
 
     def part_writer(self) -> "SiteWriter":
         """The same writer with its own record of what it writes (a part of the outputs, in a worker or not)."""
@@ -209,9 +212,13 @@ class SiteWriter:
 
     def _keep(self, path: str, sha: str) -> None:
         """Keep the file the folder or the live site holds (checked with _available): one the folder lacks is
-        taken from the live site after all is written, and only if the site differs from the live one."""
+        taken from the live site (see defer_links)."""
         if self.holds.get(path) != sha:
-            self.out.linked.append(path)
+            if self.defer_links:
+                self.out.linked.append(path)
+            else:
+                link_from_live(self.live[0], self.site_dir, [path])
+                self.out.wrote.append(path)
         self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
@@ -284,6 +291,7 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
             parts = processes * 4 if output.parts and processes > 1 else 1
             jobs += [(index, part, parts) for part in range(parts)]
         jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
+        writer.defer_links = not jobs  # something runs: not a rebuild with nothing changed
         state = {"prepared": prepared, "writer": writer, "outputs": outputs}
         results = dict(zip(jobs, parallel.run(_output_job, jobs, state, processes, fresh=True,
                                               on_done=lambda done, total: step(PAGES_AND_FILES, done, total))))
