@@ -31,9 +31,9 @@ def add_parser(sub) -> None:
     p = sub.add_parser(NAME, help="用合成数据测量构建速度、内存和搜索下载量",
                        description="用合成数据生成整个网站并测量。", epilog=EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--cases", type=int, default=20000, help="行政处罚条数（默认 20000）")
-    p.add_argument("--blacklist", type=int, default=None, help="失信名单条数（默认为行政处罚的 20%%）")
-    p.add_argument("--as-of", type=as_of_date, help="按哪一天的规则公开（默认今天）")
+    p.add_argument("--cases", type=int, default=20000, metavar="条数", help="行政处罚条数（默认 20000）")
+    p.add_argument("--blacklist", type=int, default=None, metavar="条数", help="失信名单条数（默认为行政处罚的 20%%）")
+    p.add_argument("--as-of", type=as_of_date, metavar="日期", help="按哪一天的规则公开（默认今天）")
     p.add_argument("--keep", type=Path, metavar="目录", help="在这个目录里构建并保留（默认用临时目录，结束后删除）")
     p.add_argument("--json", action="store_true", help="只在标准输出打印一个 JSON 对象")
     p.add_argument("--record", type=Path, metavar="文件", help="把结果加入这个 JSON 文件（同样规模的旧结果被替换）")
