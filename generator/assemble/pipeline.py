@@ -32,7 +32,7 @@ from ..intake.validate import check_across
 from ..output.case_cards import markers_in
 from ..output.context import SiteContent
 from ..output.templates import TEMPLATE_DIR, environment
-from ..rules.publication import Publication, publish, views_of
+from ..rules.publication import Publication, decide_each, publish, views_of
 from ..rules.redact import NAME_ROLES, person_names
 from ..rules.windows import RuleContext
 from . import cache, parallel
@@ -268,13 +268,13 @@ class DecisionMaker(Remembered):
         made_from = self.dataset_keys.get(rtype.name)
         if not made_from:  # records not read by read_dataset: nothing to remember them by
             self.keys[rtype.name] = ""
-            return [rtype.decide(record, ctx) for record in records]
+            return decide_each(rtype, records, ctx)
         key = self.keys[rtype.name] = cache.key(
             self.name, made_from, ctx.as_of, repr(ctx.settings),
             repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
         found = self.known.get(key)
         if not isinstance(found, list) or len(found) != len(records):
-            found = self.known[key] = [rtype.decide(record, ctx) for record in records]
+            found = self.known[key] = decide_each(rtype, records, ctx)
         self.used[key] = found
         return found
 

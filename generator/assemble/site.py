@@ -114,10 +114,9 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
             theme_links = None if last is None else kept_files(last[1], holds, live_site)
             if theme_links is not None:
                 theme, theme_files = last
-                theme_wrote: list[str] = []
             else:
                 theme = theme_engine(prepared, theme_job(prepared), temporary)
-                theme_files, theme_wrote = sync_theme(temporary, generation.path, holds)
+                theme_files = sync_theme(temporary, generation.path, holds)
                 theme_links = []
         writer = SiteWriter(generation.path, theme.frames, theme.pages, frozenset(theme_files), theme.documents,
                             holds=holds, live=live_site,
@@ -126,15 +125,17 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
                             outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
         written = write_parallel(prepared, writer)
         files = {**theme_files, **written.files}
+        deferred = theme_links + written.linked  # files still to take from the live site
         if live and files == live and (trusted or not before):
             # the live site as it is (a rebuild with nothing changed): it stays live, and the folder written keeps
-            # what it held (known: trusted, or empty) with what was written into it, for the next build
+            # what it held (known: trusted, or empty) and now holds every file of the site but those deferred
             removed = 0
+            skipped = set(deferred)
             generations.settle(generation, target, store.folder,
-                               {**holds, **{path: files[path] for path in theme_wrote + written.wrote}})
+                               {**holds, **{path: sha for path, sha in files.items() if path not in skipped}})
         else:
             with phase("take unchanged files from the live site"):
-                link_from_live(target.resolve(), generation.path, theme_links + written.linked)
+                link_from_live(target.resolve(), generation.path, deferred)
             with phase("remove what is gone"):
                 removed = remove_stale(generation.path, set(files), before)
             with phase("swap"):

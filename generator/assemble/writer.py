@@ -62,7 +62,6 @@ class Written:
     made: int = 0  # pages rendered
     reused: int = 0  # pages taken as they were
     timings: dict[str, float] = field(default_factory=dict)  # seconds per output, in the process that wrote
-    wrote: list[str] = field(default_factory=list)  # paths written into the folder (its content was not there)
     linked: list[str] = field(default_factory=list)  # paths to take from the live site: see link_from_live()
     # whole output -> (inputs key, {path: digest}, [page urls in order])
     outputs: dict[str, tuple] = field(default_factory=dict)
@@ -123,7 +122,6 @@ class SiteWriter:
         if self.holds.get(path) == sha:
             return  # the folder holds this content already
         put(self.site_dir / path, data)
-        self.out.wrote.append(path)
 
     @contextmanager
     def stream(self, path: str) -> Iterator[BinaryIO]:
@@ -147,7 +145,6 @@ class SiteWriter:
                 partial.unlink()
             else:
                 os.replace(partial, target)
-                self.out.wrote.append(path)
         finally:
             partial.unlink(missing_ok=True)
 
@@ -218,7 +215,6 @@ class SiteWriter:
                 self.out.linked.append(path)
             else:
                 link_from_live(self.live[0], self.site_dir, [path])
-                self.out.wrote.append(path)
         self.out.files[path] = sha
 
     def _key(self, url: str, inputs: str) -> str:
@@ -309,7 +305,6 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         writer.out.urls += done.urls
         writer.out.made += done.made
         writer.out.reused += done.reused
-        writer.out.wrote += done.wrote
         writer.out.linked += done.linked
         writer.out.outputs.update(done.outputs)
         for name, seconds in done.timings.items():
@@ -330,7 +325,6 @@ def _merged(parts: list[Written]) -> Written:
         whole.urls += part.urls
         whole.made += part.made
         whole.reused += part.reused
-        whole.wrote += part.wrote
         whole.linked += part.linked
         for name, seconds in part.timings.items():
             whole.timings[name] = whole.timings.get(name, 0.0) + seconds
@@ -372,13 +366,8 @@ def remove_stale(site_dir: Path, keep: set[str], before: set[str]) -> int:
 def link_from_live(live_dir: Path, site_dir: Path, paths: list[str]) -> None:
     """Put the live site's files at paths into the folder being written: the live file itself (a hard link),
     not a copy, as files are never written in place (put())."""
-    made: set[Path] = set()
     for path in paths:
-        target = site_dir / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.unlink(missing_ok=True)
+        target = fresh(site_dir / path)
         try:
             os.link(live_dir / path, target)
         except OSError:  # a file system without hard links
@@ -395,11 +384,10 @@ def kept_files(files: dict[str, str], holds: dict[str, str],
     return [path for path, sha in files.items() if holds.get(path) != sha]
 
 
-def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> dict[str, str]:
     """Copy what the theme engine built (in a folder of its own) into the site folder, file by file where the
-    content differs. Returns path -> digest of every file, and the paths written."""
+    content differs. Returns path -> digest of every file."""
     files: dict[str, str] = {}
-    wrote: list[str] = []
     for top, _, names in os.walk(source):
         for name in names:
             full = Path(top) / name
@@ -409,8 +397,7 @@ def sync_theme(source: Path, site_dir: Path, holds: dict[str, str]) -> tuple[dic
             files[rel] = sha
             if holds.get(rel) != sha:
                 put(site_dir / rel, data)
-                wrote.append(rel)
-    return files, wrote
+    return files
 
 
 def put(target: Path, data: bytes) -> None:
