@@ -52,3 +52,14 @@ def test_a_figure_without_recorded_results_is_refused_before_anything_runs(tmp_p
     figure = tmp_path / "scale.svg"
     assert main(["-f", str(PROJECT / "mkdocs.yml"), "bench", "--cases", "10", "--plot", str(figure)]) == 2
     assert "--record" in capsys.readouterr().err and not figure.exists()
+
+
+def test_a_results_file_that_is_not_one_is_refused_before_anything_runs(tmp_path, capsys):
+    from conftest import PROJECT
+    from generator.cli import main
+
+    for text in ("not json", '{"cases": 1}', '[{"cases": 1}]'):
+        results = tmp_path / "scale.json"
+        results.write_text(text, encoding="utf-8")
+        assert main(["-f", str(PROJECT / "mkdocs.yml"), "bench", "--cases", "10", "--record", str(results)]) == 2
+        assert "scale.json" in capsys.readouterr().err and results.read_text(encoding="utf-8") == text

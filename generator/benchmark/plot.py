@@ -21,10 +21,16 @@ def recorded(path: Path) -> list[dict]:
     """The results recorded in path (a JSON list), smallest site first; [] for a new file."""
     if not path.is_file():
         return []
-    found = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(found, list):
-        raise ValueError(f"{path} 不是测量结果列表")
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{path} 无法读取：{exc}") from None
+    if not (isinstance(found, list) and all(isinstance(r, dict) and FIELDS <= r.keys() for r in found)):
+        raise ValueError(f"{path} 不是测量结果列表（每项应有 {'、'.join(sorted(FIELDS))}）")
     return sorted(found, key=records)
+
+
+FIELDS = {"cases", "blacklist", "build_s", "peak_rss_mb"}  # what a result must have to be drawn
 
 
 def records(result: dict) -> int:

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from ..benchmark.plot import record, svg
+from ..benchmark.plot import record, recorded, svg
 from ..benchmark.run import as_json, benchmark
 from ..core.clock import Clock
 from .common import EXIT_BUILD, EXIT_OK, as_of_date
@@ -52,6 +52,12 @@ def run(args, config_file: Path, clock: Clock) -> int:
     if args.plot and not args.record:
         print("--plot 需要和 --record 一起用：图按记录下来的各次结果画出", file=sys.stderr)
         return EXIT_BUILD
+    if args.record:
+        try:
+            recorded(args.record)  # before a run of an hour, not after it
+        except ValueError as exc:
+            print(f"{exc}。请换一个新的文件名，或用以前 --record 写下的文件", file=sys.stderr)
+            return EXIT_BUILD
     blacklist = args.blacklist if args.blacklist is not None else args.cases // 5
     if args.keep and not bench_folder(args.keep):
         print(f"{args.keep} 中已有不是测量程序建立的文件，测量会替换其中的 content/、data/、theme/，已拒绝，未做任何改动。"
