@@ -12,6 +12,8 @@ import os
 import pickle
 from pathlib import Path
 
+from ..core.memory import collector_paused
+
 CACHE = "cache"
 
 
@@ -50,7 +52,7 @@ class Store:
     def get(self, namespace: str, name: str):
         path = self.folder / namespace / f"{name}.pkl"
         try:
-            with path.open("rb") as stream:
+            with path.open("rb") as stream, collector_paused():
                 return pickle.load(stream)
         except FileNotFoundError:
             return None

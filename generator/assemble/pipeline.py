@@ -12,7 +12,7 @@ from typing import Iterable
 
 import jinja2
 
-from ..core import codes
+from ..core import codes, personal
 from ..core.dates import add_working_days
 from ..core.model import Dataset, Decision, Record
 from ..core.timing import phase
@@ -222,6 +222,13 @@ class Prepared:
     manifest: dict
     events: list[dict]
 
+    def __getstate__(self) -> dict:  # carried to another process: the templates are loaded again there
+        return {**self.__dict__, "env": self.env is not None}
+
+    def __setstate__(self, state: dict) -> None:
+        theme = state["plan"].site.theme_dir
+        self.__dict__.update(state, env=environment(theme) if state["env"] else None)
+
 
 VIEW_CHUNK = 2000
 
@@ -304,7 +311,11 @@ class ViewMaker(Remembered):
         missing = [i for i, k in enumerate(keys) if k not in self.known]
         chunks = [missing[i:i + VIEW_CHUNK] for i in range(0, len(missing), VIEW_CHUNK)]
         state = {"records": records, "settings": settings, "names": names, "chunks": chunks}
-        for chunk, views in zip(chunks, parallel.run(_views_job, range(len(chunks)), state)):
+        if len(chunks) > 1:
+            personal.ready()
+        # Each chunk in a new worker (fresh): a worker that went on would end up holding a copy of every record
+        # it touched (a reference count written is a page copied), as much again as the records themselves.
+        for chunk, views in zip(chunks, parallel.run(_views_job, range(len(chunks)), state, fresh=True)):
             for i, view in zip(chunk, views):
                 self.known[keys[i]] = view
         made = [self.known[k] for k in keys]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+from contextlib import contextmanager
 
 
 def give_back() -> None:
@@ -17,3 +18,17 @@ def give_back() -> None:
     except (OSError, AttributeError):  # not glibc
         return
     trim(0)
+
+
+@contextmanager
+def collector_paused():
+    """No cyclic garbage collection inside: for loading a large pickle, which makes millions of objects and
+    none of them garbage; each collection the allocations would set off walks every object made so far
+    (loading the public views of 100,000 records: 2.0 s with collections, 1.1 s without)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

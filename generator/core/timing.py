@@ -28,6 +28,11 @@ def _tell(event: str, name: str, done: float = 0, total: float = 0) -> None:
             listener(event, name, done, total)
 
 
+def relay(event: str, name: str, done: float, total: float) -> None:
+    """An event heard from another process that ran phases for this one (`assemble.parallel.apart`)."""
+    _tell(event, name, done, total)
+
+
 def step(name: str, done: int, total: int) -> None:
     """Part `done` of `total` of a phase is finished."""
     _tell("step", name, done, total)

@@ -70,6 +70,9 @@ class Publication:
     withheld_rows: list[tuple] = field(default_factory=list)  # (type, entry id, reason code, Source), for the report
     campaigns: list[Campaign] = field(default_factory=list)  # as published
 
+    def all_entries(self) -> list[Entry]:
+        return [entry for entries in self.entries.values() for entry in entries]
+
     def counts(self, dataset: Dataset) -> dict:
         result = {}
         for name in dataset.read:

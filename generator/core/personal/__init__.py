@@ -8,13 +8,15 @@ words that introduce a person, and names the data knows. Each is linear in the l
 """
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 
 from .addresses import find_addresses
 from .labels import find_emails, find_labelled, find_permits
 from .names import NameIndex, find_role_names, mask_name, surname_of
+from .names import _dictionary as names_dictionary
 from .numbers import find_numbers
-from .view import view as normalised
+from .view import table as view_table, view as normalised
 
 MASKS = {
     "id": "[身份证号已隐去]",
@@ -42,6 +44,17 @@ def labels(categories) -> str:
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "MASKS", "PRIVATE_CATEGORIES", "find", "labels", "mask_name", "mask_text",
            "personal_words", "surname_of"]
+
+
+def ready(dictionary: bool = True) -> None:
+    """Load what the detectors load on first use (the table of characters read as others, the word segmenter
+    and its dictionary), so that processes forked from this one find it there instead of each making its own.
+    Without the dictionary (100 MB): only what is small."""
+    view_table()
+    if dictionary:
+        names_dictionary()
+    else:
+        importlib.import_module("jieba")  # the module, its dictionary not loaded
 
 
 def find(text: str, names: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
