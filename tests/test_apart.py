@@ -142,13 +142,15 @@ def test_memory_the_job_left_behind_does_not_stay_with_this_process():
     assert grown["apart"] < grown["here"] / 3, grown  # ...and leave with the job's process
 
 
-def test_the_sample_built_with_reading_apart_is_the_same_site_byte_for_byte(sample_site, tmp_path, monkeypatch):
-    """The build command reads and decides in a process of its own when the data is large; forced here on the
-    sample, the site and the clerk's report are those the build's own process made of it (the session's
-    sample build, too small to be read apart)."""
+def test_the_sample_built_as_a_large_site_is_the_same_site_byte_for_byte(sample_site, tmp_path, monkeypatch):
+    """A large site is read and decided in a process of its own, and its pages and files written on all cores
+    (the search index and the downloads in the build's own process beside the workers); forced here on the
+    sample, the site and the clerk's report are those one process made of it (the session's sample build,
+    too small for either)."""
     import shutil
 
     from conftest import PROJECT, SAMPLE_AS_OF
+    from generator.assemble import writer
     from generator.cli import build, main
 
     def files(root: Path) -> dict[str, bytes]:
@@ -164,8 +166,28 @@ def test_the_sample_built_with_reading_apart_is_the_same_site_byte_for_byte(samp
     real_apart, calls = parallel.apart, []
     monkeypatch.setattr(parallel, "apart", lambda job, **options: calls.append(options) or real_apart(job, **options))
     monkeypatch.setattr(build, "APART_FROM_BYTES", 0)
+    real_run, jobs = parallel.run, []
+
+    def spied_run(job, items, state, processes=None, **options):
+        here = options.get("here", lambda item: False)
+        jobs.extend((item, here(item)) for item in items)
+        return real_run(job, items, state, processes, **options)
+
+    monkeypatch.setattr(parallel, "run", spied_run)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
     assert main(["-f", str(root / "mkdocs.yml"), "build", "--strict", "--as-of", SAMPLE_AS_OF]) == 0
     assert len(calls) == 1
+    assert any(mine for _, mine in jobs) and sum(not mine for _, mine in jobs) > 10  # both ways were taken
     here, apart = files(sample_site.parent), files(root)
     assert sorted(here) == sorted(apart)
     assert [path for path in here if here[path] != apart[path]] == []
+
+
+def test_jobs_marked_here_run_in_this_process_while_the_workers_run_the_rest():
+    def job(state, item):
+        return item * state["factor"], os.getpid()
+
+    results = parallel.run(job, list(range(12)), {"factor": 10}, processes=2, fresh=True,
+                           here=lambda item: item % 5 == 0)
+    assert [value for value, _ in results] == [n * 10 for n in range(12)]
+    assert {n for n, (_, pid) in enumerate(results) if pid == os.getpid()} == {0, 5, 10}

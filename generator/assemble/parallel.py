@@ -39,11 +39,13 @@ def workers() -> int:
 
 
 def run(job: Callable[[dict, T], R], items: Sequence[T], state: dict, processes: int | None = None,
-        fresh: bool = False, on_done: Callable[[int, int], None] | None = None) -> list[R]:
+        fresh: bool = False, on_done: Callable[[int, int], None] | None = None,
+        here: Callable[[T], bool] = lambda item: False) -> list[R]:
     """job(state, item) for every item, in order. `state` is handed to the workers by fork, not by pickling.
 
     fresh: each job in a new worker, so what one job built up (a large index) is given back when it ends and
     no job inherits another's memory; otherwise workers keep what they loaded (a dictionary) between jobs.
+    here(item): that job runs in this process while the workers run the others.
     on_done(done, total) is called in this process as jobs finish (progress)."""
     processes = workers() if processes is None else processes
     tell = on_done or (lambda done, total: None)
@@ -53,6 +55,8 @@ def run(job: Callable[[dict, T], R], items: Sequence[T], state: dict, processes:
             results.append(job(state, item))
             tell(len(results), len(items))
         return results
+    mine = [number for number, item in enumerate(items) if here(item)]
+    theirs = [(number, item) for number, item in enumerate(items) if not here(item)]
     _state.clear()
     _state.update(state)
     _state["__job__"] = job
@@ -63,9 +67,15 @@ def run(job: Callable[[dict, T], R], items: Sequence[T], state: dict, processes:
     try:
         # Results arrive pickled and are loaded here without collections (workers collect as usual).
         with collector_paused(), multiprocessing.get_context("fork").Pool(
-                min(processes, len(items)), initializer=gc.enable, maxtasksperchild=1 if fresh else None) as pool:
+                max(1, min(processes, len(theirs))), initializer=gc.enable,
+                maxtasksperchild=1 if fresh else None) as pool:
             results: list = [None] * len(items)
-            for done, (number, result) in enumerate(pool.imap_unordered(_call_numbered, enumerate(items)), 1):
+            running = pool.imap_unordered(_call_numbered, theirs)  # the workers start on these now
+            with collector_paused(False):
+                for done, number in enumerate(mine, 1):
+                    results[number] = job(state, items[number])
+                    tell(done, len(items))
+            for done, (number, result) in enumerate(running, len(mine) + 1):
                 results[number] = result
                 tell(done, len(items))
             return results

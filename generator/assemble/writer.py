@@ -289,8 +289,12 @@ def write_parallel(prepared: Prepared, writer: SiteWriter, outputs: tuple[Output
         jobs.sort(key=lambda job: -outputs[job[0]].weight)  # the largest first: the cores finish together
         writer.defer_links = not jobs  # something runs: not a rebuild with nothing changed
         state = {"prepared": prepared, "writer": writer, "outputs": outputs}
+        # The largest job that goes through every entry runs here, beside the workers (one only: two would run
+        # one after the other, where a rebuild that changed one record has little else to do).
+        mine = next((job for job in jobs if outputs[job[0]].every_entry), None)
         results = dict(zip(jobs, parallel.run(_output_job, jobs, state, processes, fresh=True,
-                                              on_done=lambda done, total: step(PAGES_AND_FILES, done, total))))
+                                              on_done=lambda done, total: step(PAGES_AND_FILES, done, total),
+                                              here=lambda job: job == mine)))
     for index, output in enumerate(outputs):  # in output order, parts in order: as one process writes them
         if output.lists_pages:
             continue

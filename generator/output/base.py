@@ -42,13 +42,17 @@ class Output:
     `parts`: write() can do part k of n of its work (the build spreads the parts over processes); `weight`:
     how much work it is, to start the largest first; `lists_pages`: it lists every page written by the others
     (the sitemap), so it runs after them; `reads_all`: what it writes may show anything the SiteContent holds
-    (record, list and company pages), so its inputs are all of it."""
+    (record, list and company pages), so its inputs are all of it; `every_entry`: one job goes through every
+    public entry (the search index, the downloads), so the largest such job runs in the build's own process
+    beside the workers: a worker doing it would copy the memory that holds them all (reading an object writes
+    its reference count, and a page written is a page copied), 200 MB at 100,000 records."""
 
     name = ""
     parts = False
     weight = 1
     lists_pages = False
     reads_all = False
+    every_entry = False
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         """(path under content/, Markdown) of pages the theme engine renders like hand-written ones."""

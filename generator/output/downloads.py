@@ -140,6 +140,7 @@ def listing(site: SiteContent) -> list[dict]:
 class Downloads(Output):
     name = "downloads"
     weight = 25
+    every_entry = True
 
     def inputs(self, site: SiteContent, sink: Sink) -> str | None:
         """Every public entry (in page order), the campaigns, the as-of day and the site's address."""

@@ -54,6 +54,7 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
 class SearchIndex(Output):
     name = "search index"
     weight = 30
+    every_entry = True
 
     def sources(self, site: SiteContent, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
         types = [{"name": t.name, "label": t.label} for t in site.registry]
