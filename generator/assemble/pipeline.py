@@ -221,8 +221,18 @@ class Prepared:
     history: History
     manifest: dict
     events: list[dict]
+    unsaved: tuple = ()  # the decisions and views to remember for the next build, when prepare() left it
+
+    def remember(self) -> None:
+        """Keep the decisions and views for the next build (prepare(remember=False) leaves it to the caller:
+        writing them out takes memory for a moment, best taken once the records are released)."""
+        with phase("decide and redact"):
+            for made in self.unsaved:
+                made.save()
+        self.unsaved = ()
 
     def __getstate__(self) -> dict:  # carried to another process: the templates are loaded again there
+        assert not self.unsaved, "remember() before carrying"
         return {**self.__dict__, "env": self.env is not None}
 
     def __setstate__(self, state: dict) -> None:
@@ -331,15 +341,13 @@ def _views_job(state: dict, chunk: int) -> list:
     return views_of([records[i] for i in state["chunks"][chunk]], state["settings"], state["names"])
 
 
-def prepare(plan: Plan) -> Prepared:
+def prepare(plan: Plan, remember: bool = True) -> Prepared:
     inspection, settings = plan.inspection, plan.settings
     with phase("decide and redact"):
         store = cache.Store(plan.site.root / settings.history_dir)
         decisions = DecisionMaker(store, inspection.dataset)
         views = ViewMaker(store, decisions)
         pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views, decisions)
-        decisions.save()
-        views.save()
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
     content = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
@@ -349,7 +357,10 @@ def prepare(plan: Plan) -> Prepared:
     first_shown_late(plan, events)
     theme = plan.site.theme_dir
     env = environment(theme) if theme is not None and (theme / TEMPLATE_DIR).is_dir() else None
-    return Prepared(plan, pub, content, env, history, manifest, events)
+    prepared = Prepared(plan, pub, content, env, history, manifest, events, (decisions, views))
+    if remember:
+        prepared.remember()
+    return prepared
 
 
 def finish(prepared: Prepared) -> None:

@@ -91,12 +91,13 @@ def run(args, config_file: Path, clock: Clock) -> int:
     def checked():
         plan = make_plan(site, REGISTRY, today=clock(), as_of=args.as_of, strict=args.strict,
                          output_dir=args.site_dir)
-        prepared = prepare(plan)
+        prepared = prepare(plan, remember=False)
         data, files = summary(prepared), write_report(prepared)
         plan.inspection.dataset.release()  # from here on pages are made from the public views only
         prepared.publication.withheld_rows.clear()  # in the report now; the pages do not show them
         segmenter.release()  # names are masked: nothing after this needs the dictionary
-        give_back()  # where this runs in the build's own process (no fork)
+        give_back()
+        prepared.remember()  # with the records gone: writing the caches out takes memory for a moment
         return prepared, data, files
 
     with progress:
