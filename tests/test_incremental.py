@@ -238,3 +238,26 @@ def test_a_name_learnt_from_the_data_is_masked_in_a_bulletins_description_at_the
                                                      统一社会信用代码=uscc("92110000123450002"), **warning)])
     _step(site, tmp_path, capsys)
     assert "欧阳明月" not in (site.site / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_second_build_with_the_same_records_decides_and_redacts_none_again(fixture_site, capsys, monkeypatch):
+    # What the first build decided and redacted is remembered (written once the records are released) and taken
+    # as it is by the next build of the same records.
+    from generator.assemble import pipeline
+
+    calls = {"decide": 0, "redact": 0}
+
+    def counting(name, real):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(pipeline, "decide_each", counting("decide", pipeline.decide_each))
+    monkeypatch.setattr(pipeline, "views_of", counting("redact", pipeline.views_of))
+    fixture_site.cases_csv([case_row(n) for n in range(1, 4)])
+    _build(fixture_site, capsys)
+    assert calls["decide"] > 0 and calls["redact"] > 0
+    calls.update(decide=0, redact=0)
+    _build(fixture_site, capsys)
+    assert calls == {"decide": 0, "redact": 0}

@@ -226,7 +226,7 @@ class Prepared:
     def remember(self) -> None:
         """Keep the decisions and views for the next build (prepare(remember=False) leaves it to the caller:
         writing them out takes memory for a moment, best taken once the records are released)."""
-        with phase("decide and redact"):
+        with phase("remember decisions and views"):  # not a step of its own on the clerk's progress display
             for made in self.unsaved:
                 made.save()
         self.unsaved = ()
