@@ -173,7 +173,7 @@ def _run_apart(job: Callable[[], R], bulk: Callable[[R], Sequence] | None, out, 
                 _carrier(out, kept).dump(many[start:start + BULK_PART])
             _numbered.update((id(thing), number) for number, thing in enumerate(many))
             _carrier(out, kept | {type(thing) for thing in many}).dump((outcome, value, seconds, told))
-        except Exception:  # an exception that does not pickle: its text does
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # what does not pickle: its text does
             out.seek(0)
             out.truncate()
             pickle.dump(0, out)
