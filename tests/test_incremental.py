@@ -261,3 +261,31 @@ def test_a_second_build_with_the_same_records_decides_and_redacts_none_again(fix
     calls.update(decide=0, redact=0)
     _build(fixture_site, capsys)
     assert calls == {"decide": 0, "redact": 0}
+
+
+def test_a_changed_file_decides_and_redacts_only_the_records_that_changed(fixture_site, capsys, monkeypatch):
+    # Each record's decision and view is remembered by its own values: a clerk's file with one fine corrected
+    # decides and redacts that one record again, not every record of the type.
+    from generator.assemble import pipeline
+
+    decided, redacted = [], []
+
+    def decide_each(rtype, records, ctx):
+        decided.extend(r.values["decision_no"] for r in records)
+        return real_decide(rtype, records, ctx)
+
+    def views_of(records, *args):
+        redacted.extend(r.values["decision_no"] for r in records)
+        return real_views(records, *args)
+
+    real_decide, real_views = pipeline.decide_each, pipeline.views_of
+    monkeypatch.setattr(pipeline, "decide_each", decide_each)
+    monkeypatch.setattr(pipeline, "views_of", views_of)
+    fixture_site.cases_csv([case_row(n) for n in range(1, 5)])
+    _build(fixture_site, capsys)
+    assert len(decided) == 4 and len(redacted) == 4
+    decided.clear(), redacted.clear()
+    fixture_site.cases_csv([case_row(n) for n in range(1, 4)] + [case_row(4, 罚款金额="3万")])
+    _build(fixture_site, capsys)
+    assert decided == redacted == ["测试市监罚〔2026〕4号"]
+    assert "30,000" in fixture_site.page("cases/测试市监罚-2026-4号/")

@@ -4,6 +4,7 @@ redacts; finish() is what happens once the new site is in place.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -269,10 +270,17 @@ class Remembered:
             self.store.put(self.name, "all", self.used)
 
 
+def values_digest(record: Record) -> str:
+    """A digest of a record's own values: with its type, all a decision or a view is made from besides the
+    build's context (rules.windows.RuleContext; the settings and known names)."""
+    return hashlib.sha1(repr(tuple(record.values.items())).encode()).hexdigest()
+
+
 class DecisionMaker(Remembered):
     """Decisions for publish(), one list per type: remembered by what its records were made from
     (Dataset.keys) with the day, the settings and the build's revoked decisions (a decision is a pure function
-    of its record and them, rules.windows.RuleContext)."""
+    of its record and them, rules.windows.RuleContext); and each record's by its own values, so that a type
+    whose files changed decides only the records that changed."""
 
     name = "decisions"
 
@@ -280,19 +288,33 @@ class DecisionMaker(Remembered):
         super().__init__(store)
         self.dataset_keys = dataset.keys
         self.keys: dict[str, str] = {}  # type name -> the key its decisions were found or kept under
+        self.digests: dict[int, str] = {}  # id of a record (alive for the build) -> its values_digest
+
+    def record_digests(self, records: list[Record]) -> list[str]:
+        """values_digest of each record, computed once per build."""
+        known = self.digests
+        for record in records:
+            if id(record) not in known:
+                known[id(record)] = values_digest(record)
+        return [known[id(record)] for record in records]
 
     def __call__(self, rtype: RecordType, records: list[Record], ctx: RuleContext) -> list[Decision]:
         made_from = self.dataset_keys.get(rtype.name)
         if not made_from:  # records not read by read_dataset: nothing to remember them by
             self.keys[rtype.name] = ""
             return decide_each(rtype, records, ctx)
-        key = self.keys[rtype.name] = cache.key(
-            self.name, made_from, ctx.as_of, repr(ctx.settings),
-            repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
-        found = self.known.get(key)
-        if not isinstance(found, list) or len(found) != len(records):
-            found = self.known[key] = decide_each(rtype, records, ctx)
-        self.used[key] = found
+        context = cache.key(self.name, rtype.name, ctx.as_of, repr(ctx.settings),
+                            repr(sorted((name, sorted(codes)) for name, codes in ctx.revoked.items())))
+        key = self.keys[rtype.name] = cache.key(context, made_from)
+        keys = self.known.get(key)
+        if not isinstance(keys, list) or len(keys) != len(records) or not all(k in self.known for k in keys):
+            keys = [cache.key(context, digest) for digest in self.record_digests(records)]
+            missing = [i for i, k in enumerate(keys) if k not in self.known]
+            self.known.update(zip([keys[i] for i in missing], decide_each(rtype, [records[i] for i in missing], ctx)))
+            self.known[key] = keys
+        self.used[key] = keys
+        found = [self.known[k] for k in keys]
+        self.used.update(zip(keys, found))
         return found
 
 
@@ -317,7 +339,8 @@ class ViewMaker(Remembered):
             self.used[whole] = kept
             self.used.update((k, self.known[k]) for _, _, k in kept)  # each view, for a later partial change
             return kept
-        keys = [cache.key(context, r.rtype.name, repr(tuple(r.values.items()))) for r in records]
+        keys = [cache.key(context, r.rtype.name, digest)
+                for r, digest in zip(records, self.decisions.record_digests(records))]
         missing = [i for i, k in enumerate(keys) if k not in self.known]
         chunks = [missing[i:i + VIEW_CHUNK] for i in range(0, len(missing), VIEW_CHUNK)]
         state = {"records": records, "settings": settings, "names": names, "chunks": chunks}
@@ -348,6 +371,7 @@ def prepare(plan: Plan, remember: bool = True) -> Prepared:
         decisions = DecisionMaker(store, inspection.dataset)
         views = ViewMaker(store, decisions)
         pub = publish(inspection.dataset, plan.registry, settings, plan.as_of, inspection.names, views, decisions)
+        decisions.digests.clear()  # needed while deciding and redacting only: memory back before the caches are written
     history = History.load(plan.site.root / settings.history_dir, plan.report, settings.history_dir)
     manifest, events = history.compare(pub)
     content = SiteContent(pub, plan.registry, settings, plan.site.site_url, list(inspection.guides),
