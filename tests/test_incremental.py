@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conftest import TODAY, FixtureSite, case_row, uscc
 from generator.assemble import generations
+from search_files import Index
 
 PARTY = uscc("9111000012345" "0001")
 BLACKLIST_ROW = {"当事人名称": "测试市第1消防器材有限公司", "统一社会信用代码": PARTY, "列入事由": "拒不履行行政处罚决定",
@@ -261,6 +262,59 @@ def test_a_second_build_with_the_same_records_decides_and_redacts_none_again(fix
     calls.update(decide=0, redact=0)
     _build(fixture_site, capsys)
     assert calls == {"decide": 0, "redact": 0}
+
+
+def test_a_rebuild_makes_the_index_entries_and_download_rows_of_the_changed_record_only(
+        fixture_site, tmp_path, capsys, monkeypatch):
+    # The search index remembers each record's terms and each file's data: a record whose page is as it was is
+    # not segmented again, and an index file whose data is as it was is kept, not compressed again. The
+    # downloads copy the row of each unchanged record from the file the last build wrote. What they write is
+    # what a build from nothing writes (that build has no cache to remember anything from).
+    from generator.output import downloads, search, search_builder
+
+    calls = {"terms": [], "gzip": 0, "rows": []}
+    real_terms, real_gzip = search_builder.terms_of, search.gzipped
+
+    def terms_of(doc):
+        calls["terms"].append(doc.url)
+        return real_terms(doc)
+
+    def gzipped(data):
+        calls["gzip"] += 1
+        return real_gzip(data)
+
+    def row_maker(fmt):
+        real = getattr(downloads, fmt)
+
+        def made(cols, row):
+            if hasattr(row, "url"):  # a record (the campaigns' figures are made each time)
+                calls["rows"].append((fmt, row.url))
+            return real(cols, row)
+        return made
+
+    monkeypatch.setattr(search_builder, "terms_of", terms_of)
+    monkeypatch.setattr(search, "gzipped", gzipped)
+    for fmt in ("csv_row", "json_row", "xlsx_row"):
+        monkeypatch.setattr(downloads, fmt, row_maker(fmt))
+    site = fixture_site
+    site.cases_csv([case_row(n) for n in range(1, 6)])
+    _build(site, capsys)
+    records = [url for url in calls["terms"] if url.startswith("cases/")]
+    assert len(records) == 5 and calls["gzip"] > 5
+    assert {url for _, url in calls["rows"]} >= set(records) and len(calls["rows"]) >= 3 * 2 * 5  # and 双公示
+    everything = calls["gzip"]
+
+    site.cases_csv([case_row(n) for n in range(1, 5)] + [case_row(5, 当事人名称="测试市第5宏远消防器材有限公司")])
+    expected = _as_from_nothing(site, tmp_path, capsys)
+    calls.update(terms=[], gzip=0, rows=[])
+    _build(site, capsys)
+    assert _tree(site.site) == expected
+    assert [url for url in calls["terms"] if url.startswith("cases/")] == ["cases/测试市监罚-2026-5号/"]
+    assert 0 < calls["gzip"] < everything / 2
+    assert sorted(calls["rows"]) == sorted((fmt, "cases/测试市监罚-2026-5号/") for fmt in ("csv_row", "json_row", "xlsx_row")
+                                           for _ in ("cases", "cases_shuanggongshi"))
+    found = Index(site.site / "search").find("宏远")  # the record (and the home page, which shows the newest)
+    assert [address for address, *_ in found if address.startswith("cases/")] == ["cases/测试市监罚-2026-5号/"]
 
 
 def test_a_changed_file_decides_and_redacts_only_the_records_that_changed(fixture_site, capsys, monkeypatch):

@@ -122,7 +122,8 @@ def build_site(prepared: Prepared, theme_engine: Callable[[Prepared, ThemeJob, P
                             holds=holds, live=live_site,
                             pages_before=_dict(None if clean else store.get("pages", pages_key)),
                             context=context_digest(prepared), site=prepared.content,
-                            outputs_before=_dict(None if clean else store.get("outputs", pages_key)))
+                            outputs_before=_dict(None if clean else store.get("outputs", pages_key)),
+                            memory=(store, pages_key))
         written = write_parallel(prepared, writer)
         files = {**theme_files, **written.files}
         deferred = theme_links + written.linked  # files still to take from the live site

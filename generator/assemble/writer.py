@@ -22,6 +22,7 @@ from markupsafe import escape
 from ..core.timing import add_phase, phase, step
 from ..output import OUTPUTS
 from ..output.base import Output
+from .cache import Store
 from .pipeline import Prepared
 
 
@@ -78,7 +79,7 @@ class SiteWriter:
                  theme_files: frozenset[str] = frozenset(), theme_documents: list[dict] | None = None, *,
                  holds: dict[str, str] | None = None, live: tuple[Path, dict[str, str]] | None = None,
                  pages_before: dict[str, tuple] | None = None, context: str = "", site=None,
-                 outputs_before: dict[str, tuple] | None = None):
+                 outputs_before: dict[str, tuple] | None = None, memory: tuple[Store, str] | None = None):
         """frames: the themed page around a body, for each depth a page can have (cases/x/ is 2);
         theme_pages: addresses of the pages the theme engine built, in order; theme_files: every path it wrote
         (never overwritten); theme_documents: the hand-written ones' url, title and text.
@@ -86,7 +87,8 @@ class SiteWriter:
         holds: path -> digest of what site_dir already holds (trusted); live: the live site's folder and what
         it holds; pages_before: what made each page last time; context: a digest of all else a page depends
         on (templates, settings, program); site: the SiteContent, to check what templates looked up;
-        outputs_before: what made each whole output (search index, downloads) last time, and its files.
+        outputs_before: what made each whole output (search index, downloads) last time, and its files;
+        memory: the cache and this site's name in it, for what outputs remember() between builds.
         Without them every file is written."""
         self.site_dir = site_dir
         self.frames = frames
@@ -97,6 +99,7 @@ class SiteWriter:
         self.live = live
         self.pages_before = pages_before or {}
         self.outputs_before = outputs_before or {}
+        self.memory = memory
         self.frame_digests = {depth: digest((f.head + "\x00" + f.tail).encode()) for depth, f in frames.items()}
         self.frames_digest = digest("|".join(self.frame_digests[d] for d in sorted(self.frame_digests)).encode())
         self.context = context
@@ -122,6 +125,33 @@ class SiteWriter:
         if self.holds.get(path) == sha:
             return  # the folder holds this content already
         put(self.site_dir / path, data)
+
+    def written(self, path: str) -> str:
+        return self.out.files[path]
+
+    def previous(self, path: str, sha: str) -> Path | None:
+        if self.holds.get(path) == sha:
+            return self.site_dir / path
+        if self.live is not None and self.live[1].get(path) == sha:
+            return self.live[0] / path
+        return None
+
+    def keep(self, path: str, sha: str) -> bool:
+        if not self._available(path, sha):
+            return False
+        self._keep(path, sha)
+        return True
+
+    def recall(self, name: str):
+        if self.memory is None:
+            return None
+        store, site = self.memory
+        return store.recall(MEMORY, _memory_name(site, name), self.context)
+
+    def remember(self, name: str, value) -> None:
+        if self.memory is not None:
+            store, site = self.memory
+            store.remember(MEMORY, _memory_name(site, name), self.context, value)
 
     @contextmanager
     def stream(self, path: str) -> Iterator[BinaryIO]:
@@ -227,6 +257,13 @@ class SiteWriter:
     @property
     def page_urls(self) -> list[str]:
         return self._theme_pages + self.out.urls
+
+
+MEMORY = "outputs-memory"  # the cache's folder for what outputs remember between builds
+
+
+def _memory_name(site: str, output: str) -> str:
+    return f"{site}-{output.replace(' ', '-')}"
 
 
 def sources(prepared: Prepared, outputs: tuple[Output, ...] = OUTPUTS) -> dict[str, str]:

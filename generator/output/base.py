@@ -1,6 +1,7 @@
 """What an output is: one job, in up to three steps the build runs for every output in the list."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import BinaryIO, ContextManager, Iterator, Protocol
 
 import jinja2
@@ -23,6 +24,25 @@ class Sink(Protocol):
 
     def file(self, path: str, data: str | bytes) -> None:
         """A file at path, as is."""
+
+    def written(self, path: str) -> str:
+        """The content digest of the file this build wrote (or kept) at path."""
+
+    def previous(self, path: str, digest: str) -> Path | None:
+        """Where a file with this content digest, written at path by an earlier build, can be read now (the
+        folder being written or the live site); None if neither holds it."""
+
+    def keep(self, path: str, digest: str) -> bool:
+        """True when the site being written or the live one holds a file with this content digest (SHA-1, hex)
+        at path: it is then in place, as if written with file()."""
+
+    def recall(self, name: str):
+        """What the output called `name` kept with remember() in an earlier build of this site by this program
+        and these settings; None if nothing."""
+
+    def remember(self, name: str, value) -> None:
+        """Keep a value (picklable) for recall() in a later build: what saves work then, never what decides
+        what is published (a build without it must write the same files)."""
 
     def stream(self, path: str) -> ContextManager[BinaryIO]:
         """A file at path written bit by bit (`with sink.stream(path) as f: f.write(…)`); seekable."""

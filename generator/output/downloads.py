@@ -7,15 +7,18 @@ Each file is written as a stream, row by row: at province scale nothing holds a 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import re
 import zipfile
+from array import array
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
@@ -147,13 +150,86 @@ class Downloads(Output):
         return site.digest(self.name, site.as_of, site.site_url, site.campaigns, *all_entries(site))
 
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
+        """Each file as a stream; the row of an entry that is as when an earlier build wrote the same file is
+        copied from that file (`Earlier`), so a build that changed a few records makes only their rows."""
+        before, now = sink.recall(self.name) or {}, {}
         for table in tables(site):
-            with sink.stream(f"data/{table.stem}.xlsx") as stream:
-                write_xlsx(stream, table.label, table.columns, table.rows)
-            with sink.stream(f"data/{table.stem}.csv") as stream:
-                write_csv(stream, table.columns, table.rows)
-            with sink.stream(f"data/{table.stem}.json") as stream:
-                write_json(stream, table.columns, table.rows, site.as_of)
+            keys = [site.digest(row) if isinstance(row, Entry) else "" for row in table.rows]
+            layout = [(c.id, c.label, c.datatype) for c in table.columns]
+            last = before.get(table.stem)
+            rows = last["rows"] if last and last["layout"] == layout else {}
+            files = {}
+            for fmt, writer in (("xlsx", write_xlsx), ("csv", write_csv), ("json", write_json)):
+                path = f"data/{table.stem}.{fmt}"
+                sha, offsets = last["files"].get(fmt, ("", None)) if rows else ("", None)
+                earlier = sink.previous(path, sha) if sha else None
+                with sink.stream(path) as stream, (open(earlier, "rb") if earlier else nullcontext()) as old:
+                    made = writer(stream, table, keys, Earlier.of(old, fmt, rows, offsets), site.as_of)
+                files[fmt] = (sink.written(path), made)
+            now[table.stem] = {"layout": layout, "rows": {key: n for n, key in enumerate(keys) if key}, "files": files}
+        sink.remember(self.name, now)
+
+
+class Earlier:
+    """A download as an earlier build wrote it, read front to back: the row of an entry whose key is as then is
+    copied from it, not made again. Rows keep their order from build to build but for the records added,
+    changed or gone, so the file is read once, forwards; a row that moved back is made again."""
+
+    def __init__(self, stream: BinaryIO | None = None, rows: dict[str, int] | None = None,
+                 offsets: array | None = None):
+        """offsets: where each row begins and ends in the stream (Offsets.done())."""
+        self.stream, self.rows, self.offsets = stream, rows or {}, offsets
+        self.at = 0  # the stream's position
+
+    @classmethod
+    def of(cls, file: BinaryIO | None, fmt: str, rows: dict[str, int], offsets: array | None) -> "Earlier":
+        if file is None or offsets is None:
+            return cls()
+        if fmt == "xlsx":  # the rows are in the sheet, compressed in the zip: read through (it cannot seek)
+            try:
+                file = zipfile.ZipFile(file).open(SHEET)
+            except (zipfile.BadZipFile, KeyError):
+                return cls()
+        return cls(file, rows, offsets)
+
+    def take(self, key: str) -> bytes | None:
+        index = self.rows.get(key) if key else None
+        if self.stream is None or index is None or self.offsets[2 * index] < self.at:
+            return None
+        start, end = self.offsets[2 * index], self.offsets[2 * index + 1]
+        while self.at < start:  # forwards only: a zip member would inflate from its start to go back
+            skipped = len(self.stream.read(min(start - self.at, 1 << 20)))
+            if not skipped:
+                self.stream = None
+                return None
+            self.at += skipped
+        data = self.stream.read(end - start)
+        self.at += len(data)
+        if len(data) != end - start:  # shorter than it was: not the file the offsets describe
+            self.stream = None
+            return None
+        return data
+
+
+class Offsets:
+    """Where each row a writer writes begins and ends, counting the bytes it writes: [start, end, start, …]."""
+
+    def __init__(self):
+        self.at = 0
+        self.spans = array("Q")
+
+    def row(self, data: bytes) -> bytes:
+        self.spans.append(self.at)
+        self.at += len(data)
+        self.spans.append(self.at)
+        return data
+
+    def skip(self, data: bytes) -> bytes:
+        self.at += len(data)
+        return data
+
+    def done(self) -> array:
+        return self.spans
 
 
 # A CSV cell starting with one of these is read by Excel and WPS as a formula (=HYPERLINK(…) sends the reader
@@ -183,37 +259,54 @@ def _text(value) -> str:
     return str(value)
 
 
-def write_csv(stream: BinaryIO, cols: list[Column], entries: list[Entry]) -> None:
+def _csv_line(values: list[str]) -> bytes:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\r\n").writerow(values)
+    return line.getvalue().encode("utf-8")
+
+
+def csv_row(cols: list[Column], row) -> bytes:
+    return _csv_line([csv_cell(_text(c.value(row))) if c.datatype == "string" else _text(c.value(row)) for c in cols])
+
+
+def write_csv(stream: BinaryIO, table: Table, keys: list[str], earlier: Earlier, as_of: date) -> array:
     """CSV with a BOM and CRLF, as Excel and WPS on Chinese Windows open it without asking; no cell is a
-    formula (numbers and dates are written by us, so only text cells can start like one)."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
-    out = csv.writer(text, lineterminator="\r\n")
-    out.writerow([c.label for c in cols])
-    for entry in entries:
-        out.writerow([csv_cell(_text(c.value(entry))) if c.datatype == "string" else _text(c.value(entry))
-                      for c in cols])
-    text.flush()
-    text.detach()
+    formula (numbers and dates are written by us, so only text cells can start like one). Returns where each
+    row is (Offsets)."""
+    offsets = Offsets()
+    stream.write(offsets.skip(codecs.BOM_UTF8 + _csv_line([c.label for c in table.columns])))
+    for key, row in zip(keys, table.rows):
+        stream.write(offsets.row(earlier.take(key) or csv_row(table.columns, row)))
+    return offsets.done()
 
 
-def write_json(stream: BinaryIO, cols: list[Column], entries: list[Entry], as_of: date) -> None:
-    """{"as_of", "count", "units", "fields", "records": [one object per line]}: amounts are JSON numbers."""
-    def value(c: Column, entry: Entry):
-        v = c.value(entry)
-        if isinstance(v, Decimal):
-            return int(v) if v == v.to_integral_value() else float(v)
-        return _text(v) if v is not None else None
+def _json_value(c: Column, row):
+    v = c.value(row)
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return _text(v) if v is not None else None
 
-    head = {"as_of": as_of.isoformat(), "count": len(entries),
+
+def json_row(cols: list[Column], row) -> bytes:
+    return json.dumps({c.id: _json_value(c, row) for c in cols}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def write_json(stream: BinaryIO, table: Table, keys: list[str], earlier: Earlier, as_of: date) -> array:
+    """{"as_of", "count", "units", "fields", "records": [one object per line]}: amounts are JSON numbers.
+    Returns where each record is (Offsets)."""
+    cols = table.columns
+    head = {"as_of": as_of.isoformat(), "count": len(table.rows),
             "units": {c.id: c.unit for c in cols if c.unit},
             "fields": [{"name": c.id, "title": c.label, "type": c.datatype} for c in cols]}
-    stream.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1].encode("utf-8"))
-    stream.write(b',"records":[')
-    for number, entry in enumerate(entries):
-        record = {c.id: value(c, entry) for c in cols}
-        stream.write((",\n" if number else "\n").encode())
-        stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    offsets = Offsets()
+    stream.write(offsets.skip(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1].encode("utf-8")))
+    stream.write(offsets.skip(b',"records":['))
+    for number, (key, row) in enumerate(zip(keys, table.rows)):
+        stream.write(offsets.skip(b",\n" if number else b"\n"))
+        stream.write(offsets.row(earlier.take(key) or json_row(cols, row)))
     stream.write(b"\n]}\n")
+    return offsets.done()
 
 
 # --- XLSX, written directly as Office Open XML: openpyxl takes ~4-9 s per 20,000 rows --------------------
@@ -291,18 +384,21 @@ EXCEL_CELL_CHARS = 32767
 CUT = "……（超过 Excel 单元格容量，全文见网页和 CSV、JSON 文件）"
 
 
-def _sheet_rows(cols: list[Column], entries: list[Entry]) -> Iterator[str]:
-    yield '<row r="1">' + "".join(
-        f'<c s="1" t="inlineStr"><is><t>{_xml_text(c.label)}</t></is></c>' for c in cols) + "</row>"
-    for number, entry in enumerate(entries, start=2):
-        yield f'<row r="{number}">' + "".join(_xlsx_cell(c.value(entry), c.datatype) for c in cols) + "</row>"
+SHEET = "xl/worksheets/sheet1.xml"
 
 
-def write_xlsx(stream: BinaryIO, sheet: str, cols: list[Column], entries: list[Entry]) -> None:
+def xlsx_row(cols: list[Column], row) -> bytes:
+    """The cells of a row of the sheet."""
+    return "".join(_xlsx_cell(c.value(row), c.datatype) for c in cols).encode("utf-8")
+
+
+def write_xlsx(stream: BinaryIO, table: Table, keys: list[str], earlier: Earlier, as_of: date) -> array:
     """An Excel workbook of the same table for people who work in Excel or WPS: bold header row frozen at the
-    top, a filter on every column, dates and amounts typed."""
+    top, a filter on every column, dates and amounts typed. Returns where each row's cells are in the sheet
+    (within its <row r="…">, which is numbered anew)."""
+    cols, entries = table.columns, table.rows
     last = f"{_column_letter(len(cols))}{len(entries) + 1}"
-    name = _xml_text(sheet[:31])
+    name = _xml_text(table.label[:31])
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
@@ -312,24 +408,30 @@ def write_xlsx(stream: BinaryIO, sheet: str, cols: list[Column], entries: list[E
                 "</workbook>")
     widths = "".join(f'<col min="{i}" max="{i}" width="{_WIDTHS.get(c.datatype, 24)}" customWidth="1"/>'
                      for i, c in enumerate(cols, start=1))
+    offsets = Offsets()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as book:
         for part, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _RELS),
                            ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS), ("xl/workbook.xml", workbook),
                            ("xl/styles.xml", _STYLES)):
             book.writestr(_member(part), text)
-        with book.open(_member("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as member:
-            member.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                          f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
-                          '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-                          f'</sheetView></sheetViews><cols>{widths}</cols><sheetData>').encode("utf-8"))
-            batch: list[str] = []
-            for row in _sheet_rows(cols, entries):
-                batch.append(row)
-                if len(batch) == 500:
-                    member.write("".join(batch).encode("utf-8"))
+        with book.open(_member(SHEET), "w", force_zip64=True) as member:
+            batch = [offsets.skip((
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
+                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                f'</sheetView></sheetViews><cols>{widths}</cols><sheetData>'
+                '<row r="1">' + "".join(f'<c s="1" t="inlineStr"><is><t>{_xml_text(c.label)}</t></is></c>'
+                                        for c in cols) + "</row>").encode("utf-8"))]
+            for number, (key, entry) in enumerate(zip(keys, entries), start=2):
+                batch.append(offsets.skip(f'<row r="{number}">'.encode()))
+                batch.append(offsets.row(earlier.take(key) or xlsx_row(cols, entry)))
+                batch.append(offsets.skip(b"</row>"))
+                if len(batch) >= 1500:
+                    member.write(b"".join(batch))
                     batch.clear()
-            member.write(("".join(batch) + f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>').encode("utf-8"))
+            member.write(b"".join(batch) + f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode("utf-8"))
+    return offsets.done()
 
 
 def _member(name: str) -> zipfile.ZipInfo:

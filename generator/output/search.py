@@ -2,13 +2,14 @@
 the static index of output/search_index.py, and the search page that reads it."""
 from __future__ import annotations
 
+import hashlib
 from typing import Iterator
 
 import jinja2
 
 from .base import Output, Sink
 from .context import SiteContent, all_entries, entity_url
-from .search_builder import Document, IndexBuilder
+from .search_builder import Document, IndexBuilder, gzipped
 from .search_format import CODE, OTHER, TITLE, region_parts
 from .templates import show_value
 
@@ -26,8 +27,9 @@ def without_region(name: str, region: str) -> str:
     return name
 
 
-def record_documents(site: SiteContent) -> Iterator[Document]:
-    """One document per record page (a grouped type's page is found by its newest entry), newest first."""
+def record_documents(site: SiteContent) -> Iterator[tuple[str, Document]]:
+    """(key, document) of each record page (a grouped type's page is found by its newest entry), newest first;
+    the key is the digest of the entry it is made from."""
     for type_index, rtype in enumerate(site.registry):
         spec = rtype.search
         for entries in site.pages[rtype.name].values():
@@ -38,7 +40,7 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
                       + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)]
                       + [(OTHER, str(v[f])[:BODY_CHARS]) for f in spec.body if v.get(f)])
             dated = v.get(rtype.date_field)
-            yield Document(
+            yield site.digest(entry), Document(
                 url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),
                 subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", type_index=type_index,
                 summary=str(v.get(spec.summary, "")), fine=float(entry.role("amount", 0)),
@@ -49,6 +51,10 @@ def record_documents(site: SiteContent) -> Iterator[Document]:
                 entity=entity_url(entry) or "",
                 lead=without_region(str(v.get(spec.title[0], "")), str(entry.role("region", ""))),
             )
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
 
 
 class SearchIndex(Output):
@@ -68,11 +74,25 @@ class SearchIndex(Output):
     def write(self, site: SiteContent, env: jinja2.Environment, sink: Sink, part: int = 0, parts: int = 1) -> None:
         types = [{"name": t.name, "label": t.label, "short": t.short_label, "gravity": t.gravity,
                   "class": t.field(t.search.summary).label} for t in site.registry] + [PAGES]
-        builder = IndexBuilder(types, {c.id: c.title for c in site.campaigns})
-        for doc in record_documents(site):
-            builder.add(doc)
+        before = sink.recall(self.name) or {}
+        builder = IndexBuilder(types, {c.id: c.title for c in site.campaigns}, before.get("terms"))
+        for key, doc in record_documents(site):
+            builder.add(doc, key)
         for page in sink.theme_documents:
             builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", type_index=len(types) - 1,
                                  summary=page["text"][:80], fields=[(TITLE, page["title"]), (OTHER, page["text"])]))
-        for path, data in builder.files():
+        # a gzip file whose data is as last time is the same file: kept, not compressed again
+        compressed, made = before.get("compressed", {}), {}
+        for path, data, packed in builder.files():
+            if not packed:
+                sink.file(FOLDER + path, data)
+                continue
+            source = digest(data)
+            last = compressed.get(path)
+            if last is not None and last[0] == source and sink.keep(FOLDER + path, last[1]):
+                made[path] = last
+                continue
+            data = gzipped(data)
             sink.file(FOLDER + path, data)
+            made[path] = (source, digest(data))
+        sink.remember(self.name, {"terms": builder.memory(), "compressed": made})
