@@ -3,7 +3,7 @@ the static index of output/search_index.py, and the search page that reads it.""
 from __future__ import annotations
 
 import hashlib
-from typing import Iterator
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -27,27 +27,33 @@ def without_region(name: str, region: str) -> str:
     return name
 
 
-def record_documents(site: SiteContent) -> Iterator[tuple[str, Document]]:
+def record_documents(site: SiteContent, known: Callable[[str], bool] = lambda key: False
+                     ) -> Iterator[tuple[str, Document]]:
     """(key, document) of each record page (a grouped type's page is found by its newest entry), newest first;
-    the key is the digest of the entry it is made from."""
+    the key is the digest of the entry it is made from. known(key): the builder has the terms of that document
+    already, so its searched text (fields, codes) is left empty."""
     for type_index, rtype in enumerate(site.registry):
         spec = rtype.search
         for entries in site.pages[rtype.name].values():
             entry = entries[0]
             v = entry.view
-            fields = ([(TITLE, v[f]) for f in spec.title if v.get(f)]
-                      + [(CODE, str(v[f])) for f in spec.codes if v.get(f)]
-                      + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)]
-                      + [(OTHER, str(v[f])[:BODY_CHARS]) for f in spec.body if v.get(f)])
+            key = site.digest(entry)
+            if known(key):
+                fields, codes = [], []
+            else:
+                fields = ([(TITLE, v[f]) for f in spec.title if v.get(f)]
+                          + [(CODE, str(v[f])) for f in spec.codes if v.get(f)]
+                          + [(OTHER, show_value(v[f], rtype.field(f))) for f in spec.text if v.get(f)]
+                          + [(OTHER, str(v[f])[:BODY_CHARS]) for f in spec.body if v.get(f)])
+                codes = [str(v[f]) for f in spec.codes if v.get(f)]
             dated = v.get(rtype.date_field)
-            yield site.digest(entry), Document(
+            yield key, Document(
                 url=entry.url, title=" ".join(str(v[f]) for f in spec.title if v.get(f)),
                 subtitle=str(v.get(spec.subtitle, "")), date=dated.isoformat() if dated else "", type_index=type_index,
                 summary=str(v.get(spec.summary, "")), fine=float(entry.role("amount", 0)),
                 region=str(entry.role("region", "")), product=str(entry.role("product", "")),
                 klass=str(v.get(spec.summary, "")), campaign=str(entry.role("campaign", "")),
-                year=dated.year if dated else 0, fields=fields,
-                codes=[str(v[f]) for f in spec.codes if v.get(f)],
+                year=dated.year if dated else 0, fields=fields, codes=codes,
                 entity=entity_url(entry) or "",
                 lead=without_region(str(v.get(spec.title[0], "")), str(entry.role("region", ""))),
             )
@@ -76,7 +82,7 @@ class SearchIndex(Output):
                   "class": t.field(t.search.summary).label} for t in site.registry] + [PAGES]
         before = sink.recall(self.name) or {}
         builder = IndexBuilder(types, {c.id: c.title for c in site.campaigns}, before.get("terms"))
-        for key, doc in record_documents(site):
+        for key, doc in record_documents(site, builder.knows):
             builder.add(doc, key)
         for page in sink.theme_documents:
             builder.add(Document(url=page["url"], title=page["title"], subtitle="", date="", type_index=len(types) - 1,

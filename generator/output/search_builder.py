@@ -140,12 +140,16 @@ class IndexBuilder:
         self.keys: dict[str, int] = {}  # a document's key -> its number, for the next builder
         self._before = memory
 
+    def knows(self, key: str) -> bool:
+        """Whether the earlier builder had a document with this key: add() takes its terms from there."""
+        return bool(key) and self._before is not None and key in self._before["keys"]
+
     def add(self, doc: Document, key: str = "") -> None:
         """key: what the document was made from (a digest); a document with the same key as one the earlier
         builder had takes its terms from there."""
         number = len(self.docs)
         before = self._before
-        old = before["keys"].get(key) if before and key else None
+        old = before["keys"].get(key) if before is not None and key else None
         if old is not None:
             start, stop = before["starts"][old], before["starts"][old + 1]
             self.terms.extend(before["terms"][start:stop])  # the vocabulary begins as the earlier one: same numbers
