@@ -87,3 +87,32 @@ def _first_shard(site):
         if any(len(e) == 2 and e[0] > 1 for e in header.values()):
             return header, data[cut + 1:]
     raise AssertionError("no shard with a list of two or more postings")
+
+
+def test_the_builders_posting_lists_are_the_formats_encoding_of_each_terms_documents():
+    # The builder makes every posting list at once in array operations; each must be exactly what encode()
+    # (the format's definition, read by the engine above) gives for the term's documents, fields and name length.
+    import gzip
+
+    from generator.output.search_builder import Document, IndexBuilder, gzipped, terms_of
+
+    names = ["示例市宏安消防器材有限公司", "示例市宏远电器商行", "示例市安达燃气具有限公司", "宏安达", "示例市东城区宏安建材店"]
+    docs = [Document(url=f"cases/{n}/", title=name, subtitle="", date="", type_index=0, product="灭火器",
+                     fields=[(fmt.TITLE, name), (fmt.OTHER, "销售不合格灭火器")], lead=name.removeprefix("示例市"))
+            for n, name in enumerate(names)]
+    expected: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        length = len(fmt.normalise(doc.lead))
+        for term, bits in terms_of(doc).items():
+            expected.setdefault(term, []).append(fmt.posting(number, length, bits))
+    builder = IndexBuilder([{"name": "cases"}, {"name": "pages"}])
+    for doc in docs:
+        builder.add(doc)
+    files = {path: gzip.decompress(gzipped(data)) if packed else data for path, data, packed in builder.files()}
+    assert len(expected) > 30
+    for term, postings in expected.items():
+        shard = files[f"t/{fmt.shard_of(term):03d}.bin"]
+        header, body = shard.split(b"\n", 1)
+        count, offset = json.loads(header)[term]
+        assert count == len(postings)
+        assert body[offset:offset + 4 * count] == fmt.encode(array("I", postings)), term
