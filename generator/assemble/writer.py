@@ -199,10 +199,8 @@ class SiteWriter:
         key, lookups, lookups_digest, sha = before
         if key != self._key(url, inputs) or self.site.lookups_digest(lookups) != lookups_digest:
             return False
-        path = url + "index.html"
-        if not self._available(path, sha):
+        if not self.keep(url + "index.html", sha):
             return False
-        self._keep(path, sha)
         self.out.urls.append(url)
         self.out.pages[url] = before
         self.out.reused += 1

@@ -59,10 +59,6 @@ def record_documents(site: SiteContent, known: Callable[[str], bool] = lambda ke
             )
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()
-
-
 class SearchIndex(Output):
     name = "search index"
     weight = 30
@@ -93,12 +89,11 @@ class SearchIndex(Output):
             if not packed:
                 sink.file(FOLDER + path, data)
                 continue
-            source = digest(data)
+            source = hashlib.sha1(data).hexdigest()
             last = compressed.get(path)
             if last is not None and last[0] == source and sink.keep(FOLDER + path, last[1]):
                 made[path] = last
                 continue
-            data = gzipped(data)
-            sink.file(FOLDER + path, data)
-            made[path] = (source, digest(data))
+            sink.file(FOLDER + path, gzipped(data))
+            made[path] = (source, sink.written(FOLDER + path))
         sink.remember(self.name, {"terms": builder.memory(), "compressed": made})
